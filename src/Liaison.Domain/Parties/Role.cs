@@ -78,5 +78,6 @@ public static class Roles
         PartyKind.Party => [Role.LiaisonOfficer, Role.DutyOfficer, Role.Commander, Role.Analyst, Role.Administrator],
         PartyKind.Convener => [Role.Mediator, Role.Administrator],
         PartyKind.Observer => [Role.Observer, Role.Administrator],
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a party kind."),
     };
 }
