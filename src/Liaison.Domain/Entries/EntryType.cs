@@ -1,0 +1,15 @@
+using System.Text.Json;
+using Liaison.Domain.Common;
+using Liaison.Domain.Parties;
+
+namespace Liaison.Domain.Entries;
+
+/// <summary>
+/// A kind of entry: its name, the roles whose holders may author it through the API (empty: none may,
+/// it is made by the server or a root key only), and the check of its own fields.
+/// </summary>
+public sealed record EntryType(string Name, IReadOnlySet<Role> AuthorRoles, Func<JsonElement, Result<Unit>> ValidateBody)
+{
+    /// <summary>True when the type can be submitted by a signed-in user holding one of <see cref="AuthorRoles"/>.</summary>
+    public bool IsUserAuthored => AuthorRoles.Count > 0;
+}
