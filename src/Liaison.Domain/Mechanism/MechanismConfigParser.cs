@@ -50,7 +50,7 @@ internal sealed partial class MechanismConfigParser
         o.Required<string>("id", _reader.Slug, out var id);
         o.Required<string>("name", _reader.Text, out var name);
         var partiesRead = o.Required("parties", _reader.ListOf<PartyConfig>(Party, minCount: 1), out var parties);
-        if (partiesRead || root.TryGetProperty("parties", out var partiesElement) && partiesElement.ValueKind == JsonValueKind.Array)
+        if (root.TryGetProperty("parties", out var partiesElement) && partiesElement.ValueKind == JsonValueKind.Array)
         {
             CheckPartyKinds(o.PathOf("parties"));
         }
@@ -532,6 +532,12 @@ internal sealed partial class MechanismConfigParser
         if (relative.IndexOfAny(Path.GetInvalidPathChars()) >= 0 || Path.IsPathRooted(relative) || relative.Contains('\\', StringComparison.Ordinal))
         {
             _reader.Report(path, $"'{relative}' must be a path relative to the configuration file, with '/' between folders");
+            return false;
+        }
+
+        if (relative.Split('/').Contains("..", StringComparer.Ordinal))
+        {
+            _reader.Report(path, $"'{relative}' must stay inside the configuration file's folder (no '..'), so the folder can be copied as a whole");
             return false;
         }
 

@@ -2,7 +2,7 @@ namespace Liaison.Domain.Mechanism;
 
 /// <summary>
 /// A zone of the mechanism. <see cref="Source"/> is the path of a GeoJSON file (RFC 7946, lon/lat WGS 84) relative
-/// to the configuration file, as written there; <see cref="SourcePath"/> is its absolute path, or null when the
+/// to the configuration file, as written there, with '/' separators and never leaving that file's folder; <see cref="SourcePath"/> is its absolute path, or null when the
 /// configuration was parsed without a base directory. The zone's geometry is the union of the file's features,
 /// or, when <see cref="ZoneRules.DepthBandKm"/> is set, the band at that depth around them. The loader checked the
 /// file exists, not what it holds. <see cref="Attribution"/> is the credit the data's licence requires.

@@ -65,6 +65,7 @@ public sealed partial class MechanismConfigLoaderTests
         // Zones.
         { "zones", "[{ \"code\": \"aos\", \"name\": \"AoS\", \"kind\": \"prohibited\", \"source\": \"zones/missing.geojson\" }]", "$.zones[0].source", "zone file 'zones/missing.geojson' not found" },
         { "zones", "[{ \"code\": \"aos\", \"name\": \"AoS\", \"kind\": \"prohibited\", \"source\": \"/etc/hosts\" }]", "$.zones[0].source", "'/etc/hosts' must be a path relative to the configuration file" },
+        { "zones", "[{ \"code\": \"aos\", \"name\": \"AoS\", \"kind\": \"prohibited\", \"source\": \"../config/zones/ne_undof_zone.geojson\" }]", "$.zones[0].source", "must stay inside the configuration file's folder (no '..')" },
         { "zones", $"[{ConfigFixtures.ValidZone}, {ConfigFixtures.ValidZone}]", "$.zones[1].code", "duplicate zone code 'aos'; first used at $.zones[0].code" },
         { "zones", "[{ \"code\": \"aol\", \"name\": \"AoL\", \"kind\": \"limitation-band\", \"source\": \"zones/ne_undof_zone.geojson\", \"rules\": { \"maxTanks\": -1 } }]", "$.zones[0].rules.maxTanks", "-1 is not a whole number from 0 to 2147483647" },
         { "zones", "[{ \"code\": \"aol\", \"name\": \"AoL\", \"kind\": \"limitation-band\", \"source\": \"zones/ne_undof_zone.geojson\", \"rules\": { \"depthBandKm\": { \"from\": 10, \"to\": 5 } } }]", "$.zones[0].rules.depthBandKm.to", "must be greater than 'from' (10 km)" },
