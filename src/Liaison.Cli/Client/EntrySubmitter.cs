@@ -1,0 +1,41 @@
+using System.Text.Json.Nodes;
+using Liaison.Features.Entries;
+using Liaison.Features.Keys;
+using Liaison.Web.Api;
+
+namespace Liaison.Cli.Client;
+
+/// <summary>Builds, signs with the profile's key, and submits one entry; the payload's header comes from the server's mechanism and the profile.</summary>
+public static class EntrySubmitter
+{
+    /// <summary>
+    /// Submits an entry of <paramref name="type"/> with <paramref name="fields"/>. Without an explicit audience it goes to the
+    /// author's own party and every party it may address.
+    /// </summary>
+    public static async Task<SubmitEntryResponse> SubmitAsync(CliContext context, Profile profile, LiaisonClient client, string type, JsonObject fields, IReadOnlyList<string>? audience, CancellationToken cancellationToken)
+    {
+        if (profile.KeyFile is null)
+        {
+            throw new CliFailure($"profile of '{profile.User}' has no signing key: run 'liaison keys new' and have it enrolled.");
+        }
+
+        var keyFile = KeyFile.Load(profile.KeyFile);
+        if (!keyFile.IsSuccess)
+        {
+            throw new CliFailure(keyFile.Error.Detail);
+        }
+
+        var mechanism = await client.GetAsync<MechanismView>("/api/v1/mechanism", cancellationToken);
+        var me = await client.GetAsync<MeView>("/api/v1/me", cancellationToken);
+        var ownParty = mechanism.Parties.Single(p => p.Code == me.Party);
+        var to = audience ?? [ownParty.Code, .. ownParty.MayAddress.Where(c => c != ownParty.Code)];
+        var payload = EntryBuilder.Payload(type, mechanism.Id, me.UserName, to, context.Time.GetUtcNow(), fields);
+        using var key = keyFile.Value.Open();
+        var signed = EntryBuilder.Sign(payload, key);
+        return await client.PostAsync<SubmitEntryResponse>("/api/v1/entries", signed.ToRequest(), cancellationToken);
+    }
+
+    /// <summary>Parses <c>--audience ISR,SYR</c>.</summary>
+    public static IReadOnlyList<string>? ParseAudience(string? text) =>
+        string.IsNullOrWhiteSpace(text) ? null : text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(c => c.ToUpperInvariant()).ToList();
+}

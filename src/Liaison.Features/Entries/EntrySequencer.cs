@@ -1,0 +1,177 @@
+using System.Threading.Channels;
+using Liaison.Domain.Common;
+using Liaison.Domain.Entries;
+using Liaison.Domain.Keys;
+using Liaison.Features.Data;
+using Liaison.Ledger.Merkle;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace Liaison.Features.Entries;
+
+/// <summary>
+/// The one writer of the joint record. Entries queue here; a single loop takes as many as are waiting (up to
+/// <see cref="MaxBatch"/>), decides each against the record's current state, appends the accepted ones with
+/// consecutive sequence numbers in one transaction, and only after the commit is durable answers their callers
+/// (group commit). Server times never go backwards.
+/// </summary>
+public sealed partial class EntrySequencer : IAsyncDisposable
+{
+    private const int MaxBatch = 512;
+
+    private readonly IDbContextFactory<LiaisonDbContext> _dbFactory;
+    private readonly TimeProvider _time;
+    private readonly ILogger<EntrySequencer> _logger;
+    private readonly Channel<Submission> _queue = Channel.CreateUnbounded<Submission>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Task _loop;
+    private long? _nextSeq;
+    private DateTimeOffset _lastServerTime = DateTimeOffset.MinValue;
+
+    public EntrySequencer(IDbContextFactory<LiaisonDbContext> dbFactory, TimeProvider time, ILogger<EntrySequencer> logger)
+    {
+        _dbFactory = dbFactory;
+        _time = time;
+        _logger = logger;
+        _loop = Task.Run(RunAsync);
+    }
+
+    /// <summary>Queues an entry and completes once it is durably appended, or refused by the record's state.</summary>
+    public Task<Result<SequencedEntry>> AppendAsync(PendingEntry entry, CancellationToken cancellationToken)
+    {
+        var submission = new Submission(entry, new TaskCompletionSource<Result<SequencedEntry>>(TaskCreationOptions.RunContinuationsAsynchronously));
+        if (!_queue.Writer.TryWrite(submission))
+        {
+            throw new InvalidOperationException("The sequencer is shut down.");
+        }
+
+        // The caller may stop waiting, but the entry itself is not withdrawn: it may already be durable.
+        return submission.Completion.Task.WaitAsync(cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        _queue.Writer.TryComplete();
+        await _loop;
+    }
+
+    private async Task RunAsync()
+    {
+        var batch = new List<Submission>(MaxBatch);
+        while (await _queue.Reader.WaitToReadAsync())
+        {
+            batch.Clear();
+            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var next))
+            {
+                batch.Add(next);
+            }
+
+            try
+            {
+                var results = await WriteBatchAsync(batch);
+                for (var i = 0; i < batch.Count; i++)
+                {
+                    batch[i].Completion.SetResult(results[i]);
+                }
+            }
+            catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException or IOException or System.Data.Common.DbException)
+            {
+                _nextSeq = null;
+                LogBatchFailed(ex, batch.Count);
+                foreach (var submission in batch)
+                {
+                    submission.Completion.TrySetException(ex);
+                }
+            }
+        }
+    }
+
+    private async Task<Result<SequencedEntry>[]> WriteBatchAsync(List<Submission> batch)
+    {
+        await using var db = await _dbFactory.CreateDbContextAsync();
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var nextSeq = _nextSeq ?? 0;
+        var lastTime = _lastServerTime;
+        if (_nextSeq is null)
+        {
+            var last = await db.Entries.AsNoTracking().OrderByDescending(e => e.Seq).Select(e => new { e.Seq, e.ServerTime }).FirstOrDefaultAsync();
+            nextSeq = last is null ? 0 : last.Seq + 1;
+            lastTime = last?.ServerTime ?? DateTimeOffset.MinValue;
+        }
+
+        var results = new Result<SequencedEntry>[batch.Count];
+        var hashesInBatch = new Dictionary<string, long>(StringComparer.Ordinal);
+
+        for (var i = 0; i < batch.Count; i++)
+        {
+            var entry = batch[i].Entry;
+            var hashKey = Convert.ToHexString(entry.PayloadSha256);
+            if (hashesInBatch.TryGetValue(hashKey, out var earlier))
+            {
+                results[i] = EntryErrors.Duplicate(earlier);
+                continue;
+            }
+
+            var first = await db.Entries.AsNoTracking().Where(e => e.PayloadSha256 == entry.PayloadSha256).Select(e => (long?)e.Seq).SingleOrDefaultAsync();
+            if (first is not null)
+            {
+                results[i] = EntryErrors.Duplicate(first.Value);
+                continue;
+            }
+
+            if (entry.Signer.Kind == KeyOwnerKind.User)
+            {
+                // Re-checked here because a revocation may have been sequenced since the request was admitted.
+                var key = await db.SigningKeys.AsNoTracking().SingleOrDefaultAsync(k => k.KeyId == entry.KeyId);
+                if (key is null || key.Status != KeyStatus.Enrolled || key.Owner != entry.Signer.Name)
+                {
+                    results[i] = key is { Status: KeyStatus.Revoked } ? EntryErrors.RevokedKey(entry.KeyId, key.RevokedBySeq ?? -1) : EntryErrors.UnknownKey(entry.KeyId);
+                    continue;
+                }
+            }
+
+            var now = _time.GetUtcNow();
+            var serverTime = now > lastTime ? now : lastTime;
+            var applied = await EntryProjector.ApplyAsync(db, entry, nextSeq, serverTime, CancellationToken.None);
+            if (!applied.IsSuccess)
+            {
+                db.ChangeTracker.Clear();
+                results[i] = applied.Error;
+                continue;
+            }
+
+            var leaf = new EntryLeaf(entry.Header.Type, entry.Header.Author, entry.Header.Audience, serverTime, entry.KeyId, entry.Signature, entry.PayloadSha256);
+            var leafHash = Rfc6962.HashLeaf(leaf.Encode());
+            db.Entries.Add(new EntryRecord
+            {
+                Seq = nextSeq,
+                Type = entry.Header.Type,
+                Author = entry.Header.Author,
+                Audience = EntryProjector.JoinAudience(entry.Header.Audience),
+                ServerTime = serverTime,
+                ClientTime = entry.Header.ClientTime,
+                KeyId = entry.KeyId,
+                Signature = entry.Signature,
+                Payload = entry.Payload,
+                PayloadSha256 = entry.PayloadSha256,
+                LeafHash = leafHash,
+            });
+            await db.SaveChangesAsync();
+            db.ChangeTracker.Clear();
+            hashesInBatch[hashKey] = nextSeq;
+            results[i] = new SequencedEntry(nextSeq, serverTime, leafHash);
+            nextSeq++;
+            lastTime = serverTime;
+        }
+
+        await transaction.CommitAsync();
+        _nextSeq = nextSeq;
+        _lastServerTime = lastTime;
+        return results;
+    }
+
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Error, Message = "A batch of {Count} entries could not be written; none was acknowledged")]
+    private partial void LogBatchFailed(Exception exception, int count);
+
+    private sealed record Submission(PendingEntry Entry, TaskCompletionSource<Result<SequencedEntry>> Completion);
+}

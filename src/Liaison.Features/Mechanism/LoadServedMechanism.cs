@@ -1,0 +1,34 @@
+using System.Security.Cryptography;
+using Liaison.Domain.Common;
+using Liaison.Domain.Mechanism;
+using Liaison.Features.Bootstrap;
+using Liaison.Features.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Liaison.Features.Mechanism;
+
+/// <summary>
+/// Loads the mechanism an initialised data folder serves: applies pending migrations, reads the stored copy of the
+/// configuration and refuses it if its SHA-256 differs from the one recorded when the mechanism was established.
+/// </summary>
+public static class LoadServedMechanism
+{
+    public static async Task<Result<ServedMechanism>> HandleAsync(LiaisonDbContext db, DataFolder folder, CancellationToken cancellationToken)
+    {
+        await db.Database.MigrateAsync(cancellationToken);
+        var record = await db.Mechanisms.AsNoTracking().SingleOrDefaultAsync(cancellationToken);
+        var configFile = folder.FindConfigFile();
+        if (record is null || configFile is null)
+        {
+            return new Error.NotFound("not-initialised", $"{folder.Root} holds no mechanism; run 'liaison admin init' or 'liaison serve --demo'.");
+        }
+
+        var sha256 = Convert.ToHexStringLower(SHA256.HashData(await File.ReadAllBytesAsync(configFile, cancellationToken)));
+        if (sha256 != record.ConfigSha256)
+        {
+            return new Error.Conflict("config-changed", $"{configFile} is not the configuration the mechanism was established with (SHA-256 {sha256}, recorded {record.ConfigSha256}).");
+        }
+
+        return MechanismConfigLoader.Load(configFile).Map(config => new ServedMechanism(config, sha256));
+    }
+}

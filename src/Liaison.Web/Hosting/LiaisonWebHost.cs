@@ -1,0 +1,55 @@
+using Liaison.Features;
+using Liaison.Features.Bootstrap;
+using Liaison.Features.Data;
+using Liaison.Web.Api;
+using Liaison.Web.Auth;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Options;
+using Scalar.AspNetCore;
+
+namespace Liaison.Web.Hosting;
+
+/// <summary>Builds the web app: the table of contents of the server.</summary>
+public static class LiaisonWebHost
+{
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ApplicationName = typeof(LiaisonWebHost).Assembly.GetName().Name,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        configure?.Invoke(builder);
+
+        builder.Services.Configure<LiaisonOptions>(builder.Configuration.GetSection(LiaisonOptions.Section));
+        builder.Services.AddSingleton(sp => new DataFolder(Path.GetFullPath(sp.GetRequiredService<IOptions<LiaisonOptions>>().Value.Data)));
+        builder.Services.AddSingleton<MechanismHolder>();
+        builder.Services.AddSingleton(sp => sp.GetRequiredService<MechanismHolder>().Value);
+        builder.Services.AddLiaisonFeatures(sp => DatabaseSetup.SqliteConnectionString(sp.GetRequiredService<DataFolder>().Root));
+        builder.Services.AddLiaisonAuth();
+        builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi();
+        builder.Services.AddRazorPages(options => options.Conventions.AuthorizeFolder("/").AllowAnonymousToFolder("/Account"));
+        builder.Services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
+        builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase);
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseStaticFiles(new StaticFileOptions { FileProvider = new ManifestEmbeddedFileProvider(typeof(LiaisonWebHost).Assembly, "wwwroot") });
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapOpenApi();
+        app.MapScalarApiReference();
+        app.MapHealthChecks("/healthz", new() { Predicate = _ => false });
+        app.MapHealthChecks("/readyz", new() { Predicate = check => check.Tags.Contains("ready") });
+        app.MapMechanismEndpoints();
+        app.MapEntryEndpoints();
+        app.MapKeyEndpoints();
+        app.MapTokenEndpoints();
+        app.MapRazorPages();
+        return app;
+    }
+}

@@ -1,0 +1,66 @@
+using System.Text.Json;
+using Liaison.Domain.Entries;
+using Liaison.Domain.Parties;
+using Liaison.Features.Entries;
+using Liaison.Features.Mechanism;
+using Liaison.Web.Auth;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Liaison.Web.Pages;
+
+/// <summary>The mechanism overview: parties and roles, and the latest entries the signed-in user may see.</summary>
+public sealed class IndexModel(ServedMechanism mechanism, ListEntries entries) : PageModel
+{
+    public Member Member { get; private set; } = null!;
+
+    public string MechanismName => mechanism.Config.Name;
+
+    public IReadOnlyList<string> RoleNames => Member.Roles.Select(r => r.Code()).Order(StringComparer.Ordinal).ToList();
+
+    public IReadOnlyList<(string Code, string Name, string Kind, IReadOnlyList<string> Roles)> Parties { get; private set; } = [];
+
+    public IReadOnlyList<EntryRow> Entries { get; private set; } = [];
+
+    public long RecordSize { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Member = User.ToMember()!;
+        Parties = mechanism.Config.Parties
+            .Select(p => (p.Code.Value, p.Name, p.Kind.ToString().ToLowerInvariant(), (IReadOnlyList<string>)mechanism.Config.RolesFor(p.Kind).Select(r => r.Code()).ToList()))
+            .ToList();
+        var page = await entries.HandleAsync(new ListEntriesRequest(Limit: 50, Newest: true), Member, cancellationToken);
+        RecordSize = page.Value.RecordSize;
+        Entries = page.Value.Entries.Select(EntryRow.From).ToList();
+    }
+
+    /// <summary>An entry as the overview shows it: a one-line summary of its content when the viewer may read it.</summary>
+    public sealed record EntryRow(long Seq, DateTimeOffset ServerTime, string Type, string Author, IReadOnlyList<string> Audience, string? Summary, string? Lang)
+    {
+        public static EntryRow From(EntryView view)
+        {
+            string? summary = null;
+            string? lang = null;
+            if (view.Payload is not null)
+            {
+                using var payload = JsonDocument.Parse(Convert.FromBase64String(view.Payload));
+                var root = payload.RootElement;
+                lang = Field(root, "lang");
+                summary = view.Type switch
+                {
+                    EntryTypes.StatementIssue => $"{Field(root, "subject")} — {Field(root, "body")}",
+                    EntryTypes.KeyEnroll => $"enrols key {Field(root, "keyId")} for {Field(root, "subject")}",
+                    EntryTypes.KeyRevoke => $"revokes key {Field(root, "keyId")}: {Field(root, "reason")}",
+                    EntryTypes.PartyRoot => $"publishes the root key of {view.Author}",
+                    EntryTypes.MechanismEstablish => $"establishes {Field(root, "name")} (configuration SHA-256 {Field(root, "configSha256")})",
+                    _ => Field(root, "subject") ?? view.Type,
+                };
+            }
+
+            return new EntryRow(view.Seq, view.ServerTime, view.Type, view.Author, view.Audience, summary, lang);
+        }
+
+        private static string? Field(JsonElement root, string name) =>
+            root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+    }
+}
