@@ -20,15 +20,28 @@ public sealed class CliContext(TextWriter output, TextWriter error, TextReader i
     public HttpMessageHandler? HttpHandler { get; } = httpHandler;
 
     /// <summary>A Spectre console that writes tables to <see cref="Out"/>, without colours when it is not a terminal.</summary>
-    public IAnsiConsole Console => _console ??= AnsiConsole.Create(new AnsiConsoleSettings
-    {
-        Out = new AnsiConsoleOutput(Out),
-        Ansi = ReferenceEquals(Out, System.Console.Out) && !System.Console.IsOutputRedirected ? AnsiSupport.Detect : AnsiSupport.No,
-        ColorSystem = ReferenceEquals(Out, System.Console.Out) && !System.Console.IsOutputRedirected ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
-        Interactive = InteractionSupport.No,
-    });
+    public IAnsiConsole Console => _console ??= CreateConsole();
 
     private IAnsiConsole? _console;
+
+    private IAnsiConsole CreateConsole()
+    {
+        var isTerminal = ReferenceEquals(Out, System.Console.Out) && !System.Console.IsOutputRedirected;
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(Out),
+            Ansi = isTerminal ? AnsiSupport.Detect : AnsiSupport.No,
+            ColorSystem = isTerminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+        });
+        if (!isTerminal)
+        {
+            // A file or a pipe has no width; do not squeeze tables into 80 columns.
+            console.Profile.Width = 200;
+        }
+
+        return console;
+    }
 
     /// <summary>The profile a client command uses: <c>--profile</c>, else the default profile; <c>--server</c> overrides its URL.</summary>
     public (string Name, Profile Profile) ResolveProfile(string? profileName, string? serverOverride)

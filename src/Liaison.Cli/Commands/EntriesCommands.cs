@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Liaison.Cli.Client;
@@ -119,29 +118,11 @@ public static class EntriesCommands
                 entry.Type,
                 Markup.Escape(entry.Author),
                 string.Join(' ', entry.Audience),
-                Markup.Escape(entry.Payload is null ? "(not addressed to your party)" : Summarise(entry.Payload)));
+                Markup.Escape(EntrySummary.Describe(entry).Text));
         }
 
         context.Console.Write(table);
         context.Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{page.Entries.Count} of {page.RecordSize} entries."));
         return ExitCodes.Ok;
-    }
-
-    /// <summary>The payload's own fields, as compact JSON, cut to fit a table cell.</summary>
-    private static string Summarise(string payloadBase64)
-    {
-        var node = JsonNode.Parse(Encoding.UTF8.GetString(Convert.FromBase64String(payloadBase64))) as JsonObject;
-        if (node is null)
-        {
-            return string.Empty;
-        }
-
-        foreach (var header in new[] { "type", "mechanism", "author", "audience", "clientTime" })
-        {
-            node.Remove(header);
-        }
-
-        var text = node.ToJsonString();
-        return text.Length > 120 ? text[..117] + "..." : text;
     }
 }

@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Liaison.Domain.Entries;
@@ -15,6 +16,9 @@ public sealed record SignedEntry(byte[] Payload, string KeyId, byte[] Signature)
 /// <summary>Builds entry payloads (the common header, then the type's fields) and signs them, for the CLI, bootstrap and tests.</summary>
 public static class EntryBuilder
 {
+    // Text in any script is written as UTF-8, not \u escapes, so the signed bytes hold it exactly as written.
+    private static readonly JsonSerializerOptions PayloadJson = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     /// <summary>
     /// The payload bytes: a JSON object with <c>type</c>, <c>mechanism</c>, <c>author</c>, <c>audience</c> and
     /// <c>clientTime</c> (UTC, milliseconds) followed by <paramref name="fields"/>, which must not repeat those names.
@@ -39,7 +43,7 @@ public static class EntryBuilder
             payload[name] = value?.DeepClone();
         }
 
-        return JsonSerializer.SerializeToUtf8Bytes(payload);
+        return JsonSerializer.SerializeToUtf8Bytes(payload, PayloadJson);
     }
 
     /// <summary>Signs payload bytes as they are.</summary>

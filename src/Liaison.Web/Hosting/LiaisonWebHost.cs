@@ -3,7 +3,11 @@ using Liaison.Features.Bootstrap;
 using Liaison.Features.Data;
 using Liaison.Web.Api;
 using Liaison.Web.Auth;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
 
@@ -28,6 +32,10 @@ public static class LiaisonWebHost
         builder.Services.AddSingleton(sp => sp.GetRequiredService<MechanismHolder>().Value);
         builder.Services.AddLiaisonFeatures(sp => DatabaseSetup.SqliteConnectionString(sp.GetRequiredService<DataFolder>().Root));
         builder.Services.AddLiaisonAuth();
+        builder.Services.AddDataProtection().SetApplicationName("Liaison");
+        builder.Services.AddOptions<KeyManagementOptions>().Configure<DataFolder>((keys, folder) =>
+            keys.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(Path.Combine(folder.Root, "data-protection")), NullLoggerFactory.Instance));
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
         builder.Services.AddRazorPages(options => options.Conventions.AuthorizeFolder("/").AllowAnonymousToFolder("/Account"));

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using Liaison.Domain.Entries;
 using Liaison.Domain.Parties;
 using Liaison.Features.Entries;
 using Liaison.Features.Mechanism;
@@ -39,28 +37,8 @@ public sealed class IndexModel(ServedMechanism mechanism, ListEntries entries) :
     {
         public static EntryRow From(EntryView view)
         {
-            string? summary = null;
-            string? lang = null;
-            if (view.Payload is not null)
-            {
-                using var payload = JsonDocument.Parse(Convert.FromBase64String(view.Payload));
-                var root = payload.RootElement;
-                lang = Field(root, "lang");
-                summary = view.Type switch
-                {
-                    EntryTypes.StatementIssue => $"{Field(root, "subject")} — {Field(root, "body")}",
-                    EntryTypes.KeyEnroll => $"enrols key {Field(root, "keyId")} for {Field(root, "subject")}",
-                    EntryTypes.KeyRevoke => $"revokes key {Field(root, "keyId")}: {Field(root, "reason")}",
-                    EntryTypes.PartyRoot => $"publishes the root key of {view.Author}",
-                    EntryTypes.MechanismEstablish => $"establishes {Field(root, "name")} (configuration SHA-256 {Field(root, "configSha256")})",
-                    _ => Field(root, "subject") ?? view.Type,
-                };
-            }
-
-            return new EntryRow(view.Seq, view.ServerTime, view.Type, view.Author, view.Audience, summary, lang);
+            var (summary, lang) = EntrySummary.Describe(view);
+            return new EntryRow(view.Seq, view.ServerTime, view.Type, view.Author, view.Audience, view.Payload is null ? null : summary, lang);
         }
-
-        private static string? Field(JsonElement root, string name) =>
-            root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
     }
 }
