@@ -120,7 +120,8 @@ internal static class MerkleVectors
             return Fail($"unknown leaf input format {c.Str("leaf_input_format")}");
         }
 
-        var tree = KnownTrees.FromInputs(inputs);
+        var entries = inputs.ToList();
+        var tree = KnownTrees.FromInputs(entries);
         var outcomes = new List<CaseOutcome>
         {
             ExpectHex("root", c.Str("root_hex"), tree.Root()),
@@ -136,6 +137,17 @@ internal static class MerkleVectors
 
         foreach (var tile in c.GetProperty("tiles").EnumerateObject())
         {
+            if (tile.Name.StartsWith("tile/entries/", StringComparison.Ordinal))
+            {
+                var bundle = TilePath.ParseEntryBundle(tile.Name);
+                outcomes.Add(!bundle.IsSuccess
+                    ? Fail($"entry bundle path {tile.Name}: {bundle.Error.Detail}")
+                    : TileLayout.EntryBundleFor(bundle.Value.Index, size) is not { } found || found.Width < bundle.Value.Width
+                        ? Fail($"entry bundle {tile.Name} is not in a log of size {size}")
+                        : ExpectHex($"entry bundle {tile.Name}", tile.Value.GetString() ?? string.Empty, TileLayout.EncodeEntryBundle(entries.GetRange((int)(bundle.Value.Index * TileLayout.FullWidth), bundle.Value.Width))));
+                continue;
+            }
+
             var id = TilePath.ParseTile(tile.Name);
             outcomes.Add(!id.IsSuccess
                 ? Fail($"tile path {tile.Name}: {id.Error.Detail}")

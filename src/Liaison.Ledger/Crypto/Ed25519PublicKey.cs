@@ -4,7 +4,7 @@ namespace Liaison.Ledger.Crypto;
 
 /// <summary>
 /// An Ed25519 public key: 32 bytes as RFC 8032 encodes it. Verification follows libsodium's rules
-/// (through NSec), which the CCTV and Wycheproof vectors pin.
+/// (through NSec), which the CCTV and Wycheproof vectors pin; see <see cref="Verify"/>. Immutable.
 /// </summary>
 public sealed class Ed25519PublicKey : IEquatable<Ed25519PublicKey>
 {
@@ -31,7 +31,24 @@ public sealed class Ed25519PublicKey : IEquatable<Ed25519PublicKey>
     /// <summary>The 32 encoded bytes.</summary>
     public ReadOnlySpan<byte> Bytes => _bytes;
 
-    /// <summary>True when <paramref name="signature"/> is a valid signature of <paramref name="message"/> by this key.</summary>
+    /// <summary>
+    /// True when <paramref name="signature"/> is a valid Ed25519 signature of <paramref name="message"/> by this key
+    /// under libsodium's rule (through NSec). Ed25519 verifiers disagree on edge cases, and parties that must agree on
+    /// which entries are valid must all use this one rule:
+    /// <list type="bullet">
+    /// <item>the signature is 64 bytes and S is canonical (S &lt; L, the group order);</item>
+    /// <item>the public key A is canonically encoded and not of small order;</item>
+    /// <item>R is not of small order, and the encoding of <c>[S]B - [k]A</c> must equal the R bytes given, so a
+    /// non-canonical R never verifies;</item>
+    /// <item>the equation is the cofactorless one: a signature valid only under the cofactored equation (CCTV
+    /// <c>low_order_residue</c>) is rejected, while A or R with a small-order component (mixed order) is accepted when
+    /// the equation holds.</item>
+    /// </list>
+    /// This is stricter than ref10, Go and OpenSSL (they also accept small-order A and R and a non-canonical A: 111 of
+    /// the 610 C2SP CCTV edge cases they accept are rejected here; 26 are accepted) and than ZIP 215 (accepts all 610);
+    /// it matches every Wycheproof verdict. The tests in <c>tests/Liaison.Ledger.Tests/Crypto/Ed25519VectorTests.cs</c>
+    /// pin this rule, so a change in NSec or libsodium that moved it would fail the build.
+    /// </summary>
     public bool Verify(ReadOnlySpan<byte> message, ReadOnlySpan<byte> signature)
     {
         if (signature.Length != SignatureLength)

@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Globalization;
 using System.Text;
 using Liaison.Ledger.Merkle;
@@ -99,6 +100,54 @@ public static class TileLayout
     {
         ArgumentNullException.ThrowIfNull(reader);
         return Concat(await reader.ReadHashesAsync(CheckedNodes(tile, treeSize), cancellationToken));
+    }
+
+    /// <summary>The entry bundle holding entries <c>[256 * index, ...)</c> of a log of <paramref name="treeSize"/> entries, or null when there is none.</summary>
+    public static EntryBundleId? EntryBundleFor(long index, long treeSize)
+    {
+        var available = treeSize - (index * FullWidth);
+        return index < 0 || available <= 0 ? null : new EntryBundleId(index, (int)Math.Min(available, FullWidth));
+    }
+
+    /// <summary>An entry bundle's contents: each entry as a big-endian u16 length and its bytes (C2SP tlog-tiles).</summary>
+    /// <exception cref="ArgumentException">An entry is longer than 65535 bytes, or there are more than 256 entries.</exception>
+    public static byte[] EncodeEntryBundle(IReadOnlyList<byte[]> entries)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        if (entries.Count > FullWidth || entries.Any(e => e.Length > ushort.MaxValue))
+        {
+            throw new ArgumentException("A bundle holds at most 256 entries of at most 65535 bytes.", nameof(entries));
+        }
+
+        var bundle = new byte[entries.Sum(e => 2 + e.Length)];
+        var offset = 0;
+        foreach (var entry in entries)
+        {
+            BinaryPrimitives.WriteUInt16BigEndian(bundle.AsSpan(offset), (ushort)entry.Length);
+            entry.CopyTo(bundle, offset + 2);
+            offset += 2 + entry.Length;
+        }
+
+        return bundle;
+    }
+
+    /// <summary>Splits an entry bundle into its entries; <see cref="LedgerErrorKind.Malformed"/> when a length runs past the end.</summary>
+    public static LedgerResult<IReadOnlyList<byte[]>> DecodeEntryBundle(ReadOnlySpan<byte> bundle)
+    {
+        var entries = new List<byte[]>();
+        while (!bundle.IsEmpty)
+        {
+            if (bundle.Length < 2 || bundle.Length < 2 + BinaryPrimitives.ReadUInt16BigEndian(bundle))
+            {
+                return LedgerError.Malformed("An entry's length runs past the end of the bundle.");
+            }
+
+            var length = BinaryPrimitives.ReadUInt16BigEndian(bundle);
+            entries.Add(bundle.Slice(2, length).ToArray());
+            bundle = bundle[(2 + length)..];
+        }
+
+        return entries.Count > FullWidth ? LedgerError.Malformed("A bundle holds at most 256 entries.") : entries;
     }
 
     internal static string WidthSuffix(int width) =>

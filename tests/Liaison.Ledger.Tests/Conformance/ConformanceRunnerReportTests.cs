@@ -43,6 +43,24 @@ public sealed class ConformanceRunnerReportTests : IDisposable
     }
 
     [Fact]
+    public void Run_TiledTreeWithEntryBundle_ChecksHashTilesAndEntries()
+    {
+        var inputs = Enumerable.Range(0, 3).Select(i => System.Text.Encoding.ASCII.GetBytes($"record {i}")).ToList();
+        var leaves = inputs.Select(i => Liaison.Ledger.Merkle.Rfc6962.HashLeaf(i)).ToList();
+        var bundle = string.Concat(inputs.Select(i => "0008" + TestTrees.Hex(i)));
+        var root = Liaison.Ledger.Merkle.MerkleTree.Root(leaves);
+        Write("tiles.json", $$$"""
+            {"kind":"merkle/tiles","cases":[{"id":"t","kind":"tiled_tree","leaf_input_format":"ASCII \"record %d\" for i = 0..2",
+              "tree_size":3,"root_hex":"{{{TestTrees.Hex(root)}}}","root_b64":"{{{Convert.ToBase64String(root)}}}",
+              "tiles":{"tile/0/000.p/3":"{{{string.Concat(leaves.Select(l => TestTrees.Hex(l)))}}}","tile/entries/000.p/3":"{{{bundle}}}"}}]}
+            """);
+
+        var file = Assert.Single(ConformanceRunner.Run(_directory.FullName).Files);
+
+        Assert.Equal(1, file.Passed);
+    }
+
+    [Fact]
     public void SupportedKinds_CoverEveryFixtureKind()
     {
         var kinds = ConformanceRunner.Run(Vectors.Directory).Files.Select(f => f.Kind).Distinct();

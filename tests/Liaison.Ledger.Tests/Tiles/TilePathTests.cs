@@ -79,4 +79,34 @@ public sealed class TilePathTests
 
         Assert.Throws<ArgumentOutOfRangeException>(() => TileLayout.Read(new TileId(0, 0, 11), 10, tree));
     }
+
+    [Fact]
+    public void EncodeEntryBundle_TwoEntries_DecodesBackToThem()
+    {
+        byte[][] entries = [[1, 2, 3], []];
+
+        var bundle = TileLayout.EncodeEntryBundle(entries);
+        var decoded = TileLayout.DecodeEntryBundle(bundle);
+
+        Assert.Equal("0003010203" + "0000", TestTrees.Hex(bundle));
+        Assert.Equal(entries, decoded.Value);
+    }
+
+    [Fact]
+    public void DecodeEntryBundle_LengthPastEnd_IsMalformed()
+    {
+        var decoded = TileLayout.DecodeEntryBundle([0, 5, 1, 2]);
+
+        Assert.Equal(LedgerErrorKind.Malformed, decoded.Error.Kind);
+    }
+
+    [Theory]
+    [InlineData(0, 300, 256)]
+    [InlineData(1, 300, 44)]
+    [InlineData(2, 300, null)]
+    [InlineData(0, 0, null)]
+    public void EntryBundleFor_IndexAndLogSize_GivesTheBundleWidth(long index, long size, int? width)
+    {
+        Assert.Equal(width, TileLayout.EntryBundleFor(index, size)?.Width);
+    }
 }
