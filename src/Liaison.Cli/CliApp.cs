@@ -26,6 +26,7 @@ public static class CliApp
         root.Subcommands.Add(LoginCommand.Create(context, globals));
         root.Subcommands.Add(KeysCommands.Create(context, globals));
         root.Subcommands.Add(EntriesCommands.Create(context, globals));
+        root.Subcommands.Add(ConformanceCommand.Create(context, globals));
         return root;
     }
 

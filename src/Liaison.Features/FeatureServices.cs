@@ -16,6 +16,7 @@ public static class FeatureServices
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddLiaisonDatabase(connectionString);
+        services.AddDataProtection();
         services.AddIdentityCore<LiaisonUser>(options =>
             {
                 options.Password.RequiredLength = 12;
