@@ -32,7 +32,8 @@ public readonly struct LedgerResult<T>
 
     /// <summary>The error.</summary>
     /// <exception cref="InvalidOperationException">This result is a success.</exception>
-    public LedgerError Error => _error ?? throw new InvalidOperationException("A successful result has no error.");
+    public LedgerError Error => _error ?? throw new InvalidOperationException(
+        IsSuccess ? "A successful result has no error." : "A default result holds neither a value nor an error.");
 
     /// <summary>Wraps a value.</summary>
     public static implicit operator LedgerResult<T>(T value) => new(value);

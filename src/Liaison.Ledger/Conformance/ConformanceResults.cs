@@ -22,9 +22,10 @@ public sealed record ConformanceFileResult(string Path, string Kind, int Passed,
 }
 
 /// <summary>The outcome of every vector file under a directory, files in path order.</summary>
-/// <param name="Directory">The directory that was searched.</param>
+/// <param name="Directory">The directory that was searched, as a full path.</param>
 /// <param name="Files">One result per <c>*.json</c> file found.</param>
-public sealed record ConformanceReport(string Directory, IReadOnlyList<ConformanceFileResult> Files)
+/// <param name="Error">Why nothing was run (the directory does not exist), or null.</param>
+public sealed record ConformanceReport(string Directory, IReadOnlyList<ConformanceFileResult> Files, string? Error = null)
 {
     /// <summary>Cases that gave the expected result, over all files.</summary>
     public int Passed => Files.Sum(f => f.Passed);
@@ -38,6 +39,6 @@ public sealed record ConformanceReport(string Directory, IReadOnlyList<Conforman
     /// <summary>Files that were not run (unreadable, or of an unknown kind).</summary>
     public IReadOnlyList<ConformanceFileResult> Skipped => [.. Files.Where(f => f.Error is not null)];
 
-    /// <summary>True when at least one case ran, none failed and no file was skipped.</summary>
-    public bool Succeeded => Total > 0 && Failed == 0 && Skipped.Count == 0;
+    /// <summary>True when at least one case ran, none failed, no file was skipped and the directory was read.</summary>
+    public bool Succeeded => Error is null && Total > 0 && Failed == 0 && Skipped.Count == 0;
 }

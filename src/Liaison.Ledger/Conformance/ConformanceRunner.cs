@@ -33,15 +33,17 @@ public static class ConformanceRunner
     /// <summary>The vector kinds this runner knows.</summary>
     public static IReadOnlyCollection<string> SupportedKinds => Checks.Keys;
 
-    /// <summary>Runs every <c>*.json</c> file under <paramref name="directory"/> (recursively), in ordinal path order.</summary>
-    /// <exception cref="DirectoryNotFoundException">The directory does not exist.</exception>
+    /// <summary>
+    /// Runs every <c>*.json</c> file under <paramref name="directory"/> (recursively), in ordinal path order. A missing
+    /// directory gives a report with <see cref="ConformanceReport.Error"/> set.
+    /// </summary>
     public static ConformanceReport Run(string directory)
     {
         ArgumentException.ThrowIfNullOrEmpty(directory);
         var root = Path.GetFullPath(directory);
         if (!Directory.Exists(root))
         {
-            throw new DirectoryNotFoundException($"No vector directory at {root}.");
+            return new ConformanceReport(root, [], $"no directory at {root}");
         }
 
         var files = Directory.EnumerateFiles(root, "*.json", SearchOption.AllDirectories)

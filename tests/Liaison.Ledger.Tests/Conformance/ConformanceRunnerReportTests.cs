@@ -61,6 +61,16 @@ public sealed class ConformanceRunnerReportTests : IDisposable
     }
 
     [Fact]
+    public void Run_MissingDirectory_ReportsErrorWithoutThrowing()
+    {
+        var report = ConformanceRunner.Run(Path.Combine(_directory.FullName, "absent"));
+
+        Assert.NotNull(report.Error);
+        Assert.Empty(report.Files);
+        Assert.False(report.Succeeded);
+    }
+
+    [Fact]
     public void SupportedKinds_CoverEveryFixtureKind()
     {
         var kinds = ConformanceRunner.Run(Vectors.Directory).Files.Select(f => f.Kind).Distinct();
