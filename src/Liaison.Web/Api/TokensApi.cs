@@ -9,7 +9,8 @@ public static class TokensApi
 {
     public static IEndpointRouteBuilder MapTokenEndpoints(this IEndpointRouteBuilder routes)
     {
-        routes.MapPost("/api/v1/auth/token", SignInAsync).WithTags("Tokens").WithName("SignInForToken").WithSummary("Exchange a password (and TOTP code) for a personal access token").AllowAnonymous();
+        routes.MapPost("/api/v1/auth/token", SignInAsync).WithTags("Tokens").WithName("SignInForToken").WithSummary("Exchange a password (and TOTP code) for a personal access token").AllowAnonymous()
+            .RequireRateLimiting(Hosting.LiaisonWebHost.SignInRateLimit);
         var group = routes.MapGroup("/api/v1/tokens").WithTags("Tokens").RequireAuthorization(TokenScopes.Tokens);
         group.MapGet("/", ListAsync).WithName("ListTokens").WithSummary("List your tokens");
         group.MapPost("/", CreateAsync).WithName("CreateToken").WithSummary("Create a token");

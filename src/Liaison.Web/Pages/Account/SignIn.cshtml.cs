@@ -1,11 +1,13 @@
 using Liaison.Features.Identity;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Liaison.Web.Pages.Account;
 
 /// <summary>Password sign-in; users with an authenticator go on to the one-time code step.</summary>
+[EnableRateLimiting(Hosting.LiaisonWebHost.SignInRateLimit)]
 public sealed class SignInModel(SignInManager<LiaisonUser> signIn) : PageModel
 {
     [BindProperty]
