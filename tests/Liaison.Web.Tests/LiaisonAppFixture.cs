@@ -161,13 +161,13 @@ public sealed class LiaisonAppFixture : WebApplicationFactory<Program>, IAsyncLi
     }
 
     /// <summary>A <c>key.enroll</c> payload by <paramref name="administrator"/> for <paramref name="subject"/>'s key.</summary>
-    public byte[] EnrolmentPayload(string administrator, string administratorParty, string subject, Ed25519PrivateKey key) =>
-        Payload(EntryTypes.KeyEnroll, administrator, [administratorParty], new JsonObject
-        {
-            ["subject"] = subject,
-            ["publicKey"] = key.PublicKey.ToBase64(),
-            ["keyId"] = KeyId.For(key.PublicKey.Bytes).Value,
-        });
+    public byte[] EnrolmentPayload(string administrator, string administratorParty, string subject, Ed25519PrivateKey key, DateTimeOffset? clientTime = null) =>
+        Payload(
+            EntryTypes.KeyEnroll,
+            administrator,
+            [administratorParty],
+            new JsonObject { ["subject"] = subject, ["publicKey"] = key.PublicKey.ToBase64(), ["keyId"] = KeyId.For(key.PublicKey.Bytes).Value },
+            clientTime);
 
     /// <summary>A <c>key.revoke</c> payload by <paramref name="author"/> for a key.</summary>
     public byte[] RevocationPayload(string author, string authorParty, string keyId, string reason = "Test revocation") =>
