@@ -3,6 +3,7 @@ using Liaison.Features.Data;
 using Liaison.Features.Entries;
 using Liaison.Features.Identity;
 using Liaison.Features.Keys;
+using Liaison.Features.Log;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -39,6 +40,10 @@ public static class FeatureServices
         services.AddScoped<AccessTokens>();
         services.AddScoped<InitMechanism>();
         services.AddScoped<DemoSeed>();
+        services.AddScoped<SignCheckpoint>();
+        services.AddScoped<ReadLog>();
+        services.AddScoped<CollectCosignatures>();
+        services.AddHttpClient(CollectCosignatures.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(10));
         return services;
     }
 }

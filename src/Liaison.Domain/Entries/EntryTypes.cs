@@ -27,7 +27,11 @@ public static partial class EntryTypes
     {
         [PartyRoot] = new(PartyRoot, new HashSet<Role>(), body => Check(PayloadFields.RequiredBase64(body, "publicKey", 32))),
         [MechanismEstablish] = new(MechanismEstablish, new HashSet<Role>(), body =>
-            PayloadFields.RequiredString(body, "name", 500).Then(_ => PayloadFields.RequiredString(body, "configSha256", 64)).Map(_ => Unit.Value)),
+            PayloadFields.RequiredString(body, "name", 500)
+                .Then(_ => PayloadFields.RequiredString(body, "configSha256", 64))
+                .Then(_ => PayloadFields.RequiredString(body, "logOrigin", 200))
+                .Then(_ => PayloadFields.RequiredString(body, "logKey", 500))
+                .Map(_ => Unit.Value)),
         [KeyEnroll] = new(KeyEnroll, new HashSet<Role> { Role.Administrator }, ValidateKeyEnroll),
         [KeyRevoke] = new(KeyRevoke, new HashSet<Role>(Enum.GetValues<Role>()), ValidateKeyRevoke),
         [StatementIssue] = new(StatementIssue, new HashSet<Role> { Role.LiaisonOfficer, Role.DutyOfficer, Role.Commander, Role.Mediator, Role.Observer }, ValidateStatement),

@@ -12,9 +12,15 @@ public sealed record DataFolder(string Root)
 
     public string ServerKeyFile => Path.Combine(KeysDirectory, "server.key");
 
+    /// <summary>The log key (C2SP signed-note skey) that signs checkpoints.</summary>
+    public string LogKeyFile => Path.Combine(KeysDirectory, "log.skey");
+
     public string RootKeyFile(string party) => Path.Combine(KeysDirectory, "roots", party.ToLowerInvariant() + ".key");
 
     public string UserKeyFile(string userName) => Path.Combine(KeysDirectory, "users", userName + ".key");
+
+    /// <summary>The witnesses the log sends its checkpoints to (<c>WitnessDirectory</c>).</summary>
+    public string WitnessesFile => Path.Combine(Root, "witnesses.json");
 
     public string DemoCredentials => Path.Combine(Root, "demo", "credentials.json");
 

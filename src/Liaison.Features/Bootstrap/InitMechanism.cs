@@ -11,6 +11,7 @@ using Liaison.Features.Identity;
 using Liaison.Features.Keys;
 using Liaison.Features.Mechanism;
 using Liaison.Ledger.Crypto;
+using Liaison.Ledger.Notes;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -58,7 +59,15 @@ public sealed class InitMechanism(LiaisonDbContext db, EntrySequencer sequencer,
         db.Mechanisms.Add(new MechanismRecord { Id = config.Id, Name = config.Name, ConfigFile = Path.GetFileName(configPath), ConfigSha256 = configSha256, EstablishedAt = now });
         await db.SaveChangesAsync(cancellationToken);
 
-        var establish = EntryBuilder.Payload(EntryTypes.MechanismEstablish, config.Id, ServerAuthor, audience, now, new JsonObject { ["name"] = config.Name, ["configSha256"] = configSha256 });
+        using var logKey = NoteSignerKey.Generate(ServedMechanism.OriginFor(config.Id));
+        OwnerOnlyFiles.WriteAllText(folder.LogKeyFile, logKey.ExportSkey() + "\n", overwrite: false);
+        var establish = EntryBuilder.Payload(EntryTypes.MechanismEstablish, config.Id, ServerAuthor, audience, now, new JsonObject
+        {
+            ["name"] = config.Name,
+            ["configSha256"] = configSha256,
+            ["logOrigin"] = logKey.Name,
+            ["logKey"] = logKey.VerifierKey.ToString(),
+        });
         var appended = await AppendAsync(EntryBuilder.Sign(establish, serverKey), new Signer(ServerAuthor, KeyOwnerKind.Server, config.Convener.Code, new HashSet<Role>()), cancellationToken);
         if (!appended.IsSuccess)
         {

@@ -1,6 +1,7 @@
 using Liaison.Features.Entries;
 using Liaison.Features.Identity;
 using Liaison.Features.Keys;
+using Liaison.Features.Log;
 using Liaison.Features.Mechanism;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -17,6 +18,12 @@ public sealed class LiaisonDbContext(DbContextOptions<LiaisonDbContext> options)
     public DbSet<AccessTokenRecord> AccessTokens => Set<AccessTokenRecord>();
 
     public DbSet<MechanismRecord> Mechanisms => Set<MechanismRecord>();
+
+    public DbSet<LogTileRecord> LogTiles => Set<LogTileRecord>();
+
+    public DbSet<LogCheckpointRecord> LogCheckpoints => Set<LogCheckpointRecord>();
+
+    public DbSet<LogCosignatureRecord> LogCosignatures => Set<LogCosignatureRecord>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

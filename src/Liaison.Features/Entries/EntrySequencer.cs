@@ -3,6 +3,7 @@ using Liaison.Domain.Common;
 using Liaison.Domain.Entries;
 using Liaison.Domain.Keys;
 using Liaison.Features.Data;
+using Liaison.Features.Log;
 using Liaison.Ledger.Merkle;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -25,6 +26,8 @@ public sealed partial class EntrySequencer : IAsyncDisposable
     private readonly Channel<Submission> _queue = Channel.CreateUnbounded<Submission>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task _loop;
     private long? _nextSeq;
+    private LogAppender? _log;
+    private TreeHead? _head;
     private DateTimeOffset _lastServerTime = DateTimeOffset.MinValue;
 
     public EntrySequencer(IDbContextFactory<LiaisonDbContext> dbFactory, TimeProvider time, ILogger<EntrySequencer> logger)
@@ -34,6 +37,9 @@ public sealed partial class EntrySequencer : IAsyncDisposable
         _logger = logger;
         _loop = Task.Run(RunAsync);
     }
+
+    /// <summary>The tree as of the last committed batch; null until the first batch after start.</summary>
+    public TreeHead? Head => Volatile.Read(ref _head);
 
     /// <summary>Queues an entry and completes once it is durably appended, or refused by the record's state.</summary>
     public Task<Result<SequencedEntry>> AppendAsync(PendingEntry entry, CancellationToken cancellationToken)
@@ -77,6 +83,7 @@ public sealed partial class EntrySequencer : IAsyncDisposable
             catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException or IOException or System.Data.Common.DbException)
             {
                 _nextSeq = null;
+                _log = null;
                 LogBatchFailed(ex, batch.Count);
                 foreach (var submission in batch)
                 {
@@ -97,7 +104,10 @@ public sealed partial class EntrySequencer : IAsyncDisposable
             var last = await db.Entries.AsNoTracking().OrderByDescending(e => e.Seq).Select(e => new { e.Seq, e.ServerTime }).FirstOrDefaultAsync();
             nextSeq = last is null ? 0 : last.Seq + 1;
             lastTime = last?.ServerTime ?? DateTimeOffset.MinValue;
+            _log = await LogAppender.LoadAsync(db, nextSeq, CancellationToken.None);
         }
+
+        var log = _log!;
 
         var results = new Result<SequencedEntry>[batch.Count];
         var hashesInBatch = new Dictionary<string, long>(StringComparer.Ordinal);
@@ -142,6 +152,7 @@ public sealed partial class EntrySequencer : IAsyncDisposable
 
             var leaf = new EntryLeaf(entry.Header.Type, entry.Header.Author, entry.Header.Audience, serverTime, entry.KeyId, entry.Signature, entry.PayloadSha256);
             var leafHash = Rfc6962.HashLeaf(leaf.Encode());
+            log.Append(leafHash);
             db.Entries.Add(new EntryRecord
             {
                 Seq = nextSeq,
@@ -164,7 +175,10 @@ public sealed partial class EntrySequencer : IAsyncDisposable
             lastTime = serverTime;
         }
 
+        await log.FlushAsync(db, CancellationToken.None);
+        await db.SaveChangesAsync();
         await transaction.CommitAsync();
+        Volatile.Write(ref _head, log.Head);
         _nextSeq = nextSeq;
         _lastServerTime = lastTime;
         return results;

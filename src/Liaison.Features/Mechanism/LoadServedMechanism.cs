@@ -3,6 +3,7 @@ using Liaison.Domain.Common;
 using Liaison.Domain.Mechanism;
 using Liaison.Features.Bootstrap;
 using Liaison.Features.Data;
+using Liaison.Ledger.Notes;
 using Microsoft.EntityFrameworkCore;
 
 namespace Liaison.Features.Mechanism;
@@ -29,6 +30,17 @@ public static class LoadServedMechanism
             return new Error.Conflict("config-changed", $"{configFile} is not the configuration the mechanism was established with (SHA-256 {sha256}, recorded {record.ConfigSha256}).");
         }
 
-        return MechanismConfigLoader.Load(configFile).Map(config => new ServedMechanism(config, sha256));
+        if (!File.Exists(folder.LogKeyFile))
+        {
+            return new Error.NotFound("log-key-missing", $"{folder.LogKeyFile} is missing: the log cannot sign checkpoints.");
+        }
+
+        var logKey = NoteSignerKey.Parse((await File.ReadAllTextAsync(folder.LogKeyFile, cancellationToken)).Trim());
+        if (!logKey.IsSuccess)
+        {
+            return new Error.Validation("log-key-invalid", $"{folder.LogKeyFile}: {logKey.Error.Detail}");
+        }
+
+        return MechanismConfigLoader.Load(configFile).Map(config => new ServedMechanism(config, sha256, logKey.Value));
     }
 }

@@ -1,6 +1,8 @@
 using Liaison.Features;
 using Liaison.Features.Bootstrap;
 using Liaison.Features.Data;
+using Liaison.Features.Log;
+using Liaison.Web.Log;
 using Liaison.Web.Api;
 using Liaison.Web.Auth;
 using Microsoft.AspNetCore.DataProtection;
@@ -35,6 +37,12 @@ public static class LiaisonWebHost
         builder.Services.AddSingleton<MechanismHolder>();
         builder.Services.AddSingleton(sp => sp.GetRequiredService<MechanismHolder>().Value);
         builder.Services.AddLiaisonFeatures(sp => DatabaseSetup.SqliteConnectionString(sp.GetRequiredService<DataFolder>().Root));
+        builder.Services.AddSingleton(sp =>
+        {
+            var witnesses = WitnessDirectory.Load(sp.GetRequiredService<DataFolder>().WitnessesFile);
+            return witnesses.IsSuccess ? witnesses.Value : throw new StartupException(witnesses.Error.Detail);
+        });
+        builder.Services.AddHostedService<CheckpointService>();
         builder.Services.AddLiaisonAuth();
         builder.Services.AddDataProtection().SetApplicationName("Liaison");
         builder.Services.AddOptions<KeyManagementOptions>().Configure<DataFolder>((keys, folder) =>
@@ -70,6 +78,7 @@ public static class LiaisonWebHost
         app.MapEntryEndpoints();
         app.MapKeyEndpoints();
         app.MapTokenEndpoints();
+        app.MapLogEndpoints();
         app.MapRazorPages();
         return app;
     }
