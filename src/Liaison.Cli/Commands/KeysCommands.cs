@@ -102,9 +102,9 @@ public static class KeysCommands
         var enrolledKeyId = KeyId.For(parsed!.Bytes).Value;
         var mechanism = await client.GetAsync<Web.Api.MechanismView>("/api/v1/mechanism", cancellationToken);
         var me = await client.GetAsync<Web.Api.MeView>("/api/v1/me", cancellationToken);
-        var convener = mechanism.Parties.Single(p => p.Kind == "convener").Code;
+        var everyone = new[] { me.Party }.Concat(mechanism.Parties.Select(p => p.Code)).Distinct().ToList();
         var fields = new JsonObject { ["subject"] = subject, ["publicKey"] = parsed.ToBase64(), ["keyId"] = enrolledKeyId };
-        var result = await EntrySubmitter.SubmitAsync(context, profile, client, EntryTypes.KeyEnroll, fields, new[] { me.Party, convener }.Distinct().ToList(), cancellationToken);
+        var result = await EntrySubmitter.SubmitAsync(context, profile, client, EntryTypes.KeyEnroll, fields, everyone, cancellationToken);
         await Print(context, parse, globals, result, $"Enrolled key {enrolledKeyId} for {subject}: entry {result.Seq}.");
         return ExitCodes.Ok;
     }
@@ -115,8 +115,9 @@ public static class KeysCommands
         using var client = context.ClientFor(profile);
         var target = await client.GetAsync<KeyView>($"/api/v1/keys/{Uri.EscapeDataString(keyId)}", cancellationToken);
         var mechanism = await client.GetAsync<Web.Api.MechanismView>("/api/v1/mechanism", cancellationToken);
-        var convener = mechanism.Parties.Single(p => p.Kind == "convener").Code;
-        var result = await EntrySubmitter.SubmitAsync(context, profile, client, EntryTypes.KeyRevoke, new JsonObject { ["keyId"] = keyId, ["reason"] = reason }, new[] { target.Party, convener }.Distinct().ToList(), cancellationToken);
+        var me = await client.GetAsync<Web.Api.MeView>("/api/v1/me", cancellationToken);
+        var everyone = new[] { me.Party }.Concat(mechanism.Parties.Select(p => p.Code)).Distinct().ToList();
+        var result = await EntrySubmitter.SubmitAsync(context, profile, client, EntryTypes.KeyRevoke, new JsonObject { ["keyId"] = keyId, ["reason"] = reason }, everyone, cancellationToken);
         await Print(context, parse, globals, result, $"Revoked key {keyId} of {target.Owner}: entry {result.Seq}.");
         return ExitCodes.Ok;
     }

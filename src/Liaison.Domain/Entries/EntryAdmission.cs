@@ -79,6 +79,11 @@ public static class EntryAdmission
             return audience.Error;
         }
 
+        if (type.AddressedToAll && mechanism.Parties.FirstOrDefault(p => !header.Audience.Contains(p.Code)) is { } missing)
+        {
+            return EntryErrors.AudienceForbidden(missing.Code.Value, $"'{header.Type}' entries are addressed to every party, so that each can check every signature; {missing.Code} is missing.");
+        }
+
         var skew = (header.ClientTime - now).Duration();
         if (skew > mechanism.Limits.MaxClockSkew)
         {

@@ -31,9 +31,10 @@ public static partial class EntryTypes
                 .Then(_ => PayloadFields.RequiredString(body, "configSha256", 64))
                 .Then(_ => PayloadFields.RequiredString(body, "logOrigin", 200))
                 .Then(_ => PayloadFields.RequiredString(body, "logKey", 500))
+                .Then(_ => PayloadFields.RequiredBase64(body, "serverKey", 32))
                 .Map(_ => Unit.Value)),
-        [KeyEnroll] = new(KeyEnroll, new HashSet<Role> { Role.Administrator }, ValidateKeyEnroll),
-        [KeyRevoke] = new(KeyRevoke, new HashSet<Role>(Enum.GetValues<Role>()), ValidateKeyRevoke),
+        [KeyEnroll] = new(KeyEnroll, new HashSet<Role> { Role.Administrator }, ValidateKeyEnroll) { AddressedToAll = true },
+        [KeyRevoke] = new(KeyRevoke, new HashSet<Role>(Enum.GetValues<Role>()), ValidateKeyRevoke) { AddressedToAll = true },
         [StatementIssue] = new(StatementIssue, new HashSet<Role> { Role.LiaisonOfficer, Role.DutyOfficer, Role.Commander, Role.Mediator, Role.Observer }, ValidateStatement),
     };
 

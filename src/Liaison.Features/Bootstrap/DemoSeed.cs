@@ -77,7 +77,7 @@ public sealed class DemoSeed(InitMechanism init, AccessTokens tokens, UserManage
                 }
 
                 var keyFile = folder.UserKeyFile(userName);
-                var enrolled = await init.EnrollNewKeyAsync(config, party.Code, userName, adminKey, adminSigner, keyFile, cancellationToken);
+                var enrolled = await init.EnrollNewKeyAsync(config, userName, adminKey, adminSigner, keyFile, cancellationToken);
                 if (!enrolled.IsSuccess)
                 {
                     return enrolled.Error;

@@ -67,6 +67,7 @@ public sealed class InitMechanism(LiaisonDbContext db, EntrySequencer sequencer,
             ["configSha256"] = configSha256,
             ["logOrigin"] = logKey.Name,
             ["logKey"] = logKey.VerifierKey.ToString(),
+            ["serverKey"] = serverKey.PublicKey.ToBase64(),
         });
         var appended = await AppendAsync(EntryBuilder.Sign(establish, serverKey), new Signer(ServerAuthor, KeyOwnerKind.Server, config.Convener.Code, new HashSet<Role>()), cancellationToken);
         if (!appended.IsSuccess)
@@ -96,7 +97,7 @@ public sealed class InitMechanism(LiaisonDbContext db, EntrySequencer sequencer,
             }
 
             var keyFile = folder.UserKeyFile(admin.Value.UserName);
-            var enrolled = await EnrollNewKeyAsync(config, party.Code, admin.Value.UserName, rootKey, Signer.ForRoot(party.Code), keyFile, cancellationToken);
+            var enrolled = await EnrollNewKeyAsync(config, admin.Value.UserName, rootKey, Signer.ForRoot(party.Code), keyFile, cancellationToken);
             if (!enrolled.IsSuccess)
             {
                 return enrolled.Error;
@@ -131,11 +132,11 @@ public sealed class InitMechanism(LiaisonDbContext db, EntrySequencer sequencer,
     }
 
     /// <summary>Makes a key for <paramref name="userName"/>, saves it to <paramref name="keyFile"/>, and records its enrolment signed by <paramref name="enroller"/>.</summary>
-    public async Task<Result<SequencedEntry>> EnrollNewKeyAsync(MechanismConfig config, PartyCode party, string userName, Ed25519PrivateKey enrollerKey, Signer enroller, string keyFile, CancellationToken cancellationToken)
+    public async Task<Result<SequencedEntry>> EnrollNewKeyAsync(MechanismConfig config, string userName, Ed25519PrivateKey enrollerKey, Signer enroller, string keyFile, CancellationToken cancellationToken)
     {
         using var key = Ed25519PrivateKey.Generate();
         KeyFile.For(key, userName).Save(keyFile);
-        var audience = new[] { party.Value, config.Convener.Code.Value }.Distinct(StringComparer.Ordinal);
+        var audience = config.Parties.Select(p => p.Code.Value);
         var payload = EntryBuilder.Payload(EntryTypes.KeyEnroll, config.Id, enroller.Name, audience, time.GetUtcNow(), new JsonObject
         {
             ["subject"] = userName,
