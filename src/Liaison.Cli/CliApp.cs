@@ -27,6 +27,8 @@ public static class CliApp
         root.Subcommands.Add(KeysCommands.Create(context, globals));
         root.Subcommands.Add(EntriesCommands.Create(context, globals));
         root.Subcommands.Add(ConformanceCommand.Create(context, globals));
+        root.Subcommands.Add(VerifyCommand.Create(context, globals));
+        root.Subcommands.Add(WitnessCommand.Create(context, globals));
         return root;
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Liaison.Domain.Common;
 using Liaison.Domain.Parties;
 using Liaison.Ledger.Notes;
@@ -8,9 +9,11 @@ namespace Liaison.Features.Log;
 /// <summary>One party's witness as the log knows it: where to send checkpoints and the vkey its cosignatures must verify with.</summary>
 public sealed record WitnessEndpoint(string Party, string Url, string Vkey)
 {
+    [JsonIgnore]
     public NoteVerifierKey VerifierKey => NoteVerifierKey.Parse(Vkey).Value;
 
     /// <summary>The witness's name: the name in its vkey and in its cosignature lines.</summary>
+    [JsonIgnore]
     public string Name => VerifierKey.Name;
 }
 
