@@ -173,6 +173,37 @@ public sealed partial class EntryAdmissionTests
         Assert.True(result.IsSuccess);
     }
 
+    [Theory]
+    [InlineData("key.revoke", "ISR", "SYR")]
+    [InlineData("key.revoke", "ISR,USA,UNDOF", "SYR")]
+    [InlineData("key.revoke", "UNDOF,USA,SYR,ISR", "")]
+    [InlineData("key.enroll", "ISR,SYR,USA", "UNDOF")]
+    [InlineData("key.enroll", "SYR,USA,UNDOF", "ISR")]
+    [InlineData("key.enroll", "ISR,SYR,USA,UNDOF", "")]
+    public void CheckPayload_KeyEntryAudience_MustBeEveryPartyInAnyOrder(string type, string audience, string missing)
+    {
+        JsonObject fields = type == EntryTypes.KeyEnroll
+            ? new() { ["subject"] = "isr-officer", ["publicKey"] = Convert.ToBase64String(TestPayloads.PublicKey), ["keyId"] = TestPayloads.PublicKeyId }
+            : new() { ["keyId"] = TestPayloads.PublicKeyId, ["reason"] = "lost" };
+        var header = TestPayloads.Header(type, fields, audience: audience.Split(',', StringSplitOptions.RemoveEmptyEntries));
+
+        var result = EntryAdmission.CheckPayload(header, TestPayloads.MemberWith("isr-admin", "ISR", Role.Administrator), TestPayloads.DemoConfig, Now);
+
+        Assert.Equal(missing.Length == 0, result.IsSuccess);
+        Assert.True(missing.Length == 0 || (result.Error.Code == "audience-forbidden" && (string)result.Error.Extensions["party"]! == missing));
+    }
+
+    [Fact]
+    public void CheckPayload_StatementToSomeParties_NeedNotReachEveryParty()
+    {
+        var payload = TestPayloads.Statement();
+        payload["audience"] = new JsonArray("ISR");
+
+        var result = EntryAdmission.CheckPayload(TestPayloads.Header(payload), TestPayloads.Officer(), TestPayloads.DemoConfig, Now);
+
+        Assert.True(result.IsSuccess);
+    }
+
     /// <summary>Rules are checked in a fixed order: mechanism, author, type, role, audience, clock, body.</summary>
     public static TheoryData<string, string> RuleOrder => new()
     {

@@ -33,6 +33,19 @@ public sealed class EntryTypesTests
     }
 
     [Theory]
+    [InlineData("key.enroll", true)]
+    [InlineData("key.revoke", true)]
+    [InlineData("statement.issue", false)]
+    [InlineData("party.root", false)]
+    [InlineData("mechanism.establish", false)]
+    public void AddressedToAll_KeyEntries_MustReachEveryParty(string name, bool expected)
+    {
+        var type = EntryTypes.All[name];
+
+        Assert.Equal(expected, type.AddressedToAll);
+    }
+
+    [Theory]
     [InlineData("")]
     [InlineData("Statement.Issue")]
     [InlineData("statement.issue ")]
@@ -53,7 +66,7 @@ public sealed class EntryTypesTests
             var enroll = $$"""{"subject":"isr-officer","publicKey":"{{PublicKeyBase64}}","keyId":"{{TestPayloads.PublicKeyId}}"}""";
             var revoke = $$"""{"keyId":"{{TestPayloads.PublicKeyId}}","reason":"lost laptop"}""";
             var root = $$"""{"publicKey":"{{PublicKeyBase64}}"}""";
-            var establish = $$"""{"name":"Test mechanism","configSha256":"{{new string('a', 64)}}"}""";
+            var establish = $$"""{"name":"Test mechanism","configSha256":"{{new string('a', 64)}}","logOrigin":"liaison.local/isr-syr","logKey":"liaison.local/isr-syr+01234567+AAAA","serverKey":"{{PublicKeyBase64}}"}""";
             var s = (int n) => $"\"{new string('x', n)}\"";
             var b64 = (int n) => $"\"{Convert.ToBase64String(new byte[n])}\"";
             return new()
@@ -122,6 +135,14 @@ public sealed class EntryTypesTests
                 { "mechanism.establish", establish, "name", null, false },
                 { "mechanism.establish", establish, "configSha256", s(65), false },
                 { "mechanism.establish", establish, "configSha256", null, false },
+                { "mechanism.establish", establish, "logOrigin", s(200), true },
+                { "mechanism.establish", establish, "logOrigin", s(201), false },
+                { "mechanism.establish", establish, "logOrigin", null, false },
+                { "mechanism.establish", establish, "logKey", s(500), true },
+                { "mechanism.establish", establish, "logKey", s(501), false },
+                { "mechanism.establish", establish, "logKey", "\"\"", false },
+                { "mechanism.establish", establish, "serverKey", b64(31), false },
+                { "mechanism.establish", establish, "serverKey", null, false },
             };
         }
     }

@@ -64,15 +64,18 @@ internal static class TestPayloads
         return parsed.Value;
     }
 
-    /// <summary>A header of <paramref name="type"/> whose body is <paramref name="fields"/> plus the common fields.</summary>
-    public static EntryHeader Header(string type, JsonObject fields, string author = "isr-admin")
+    /// <summary>Every party of the demo configuration, the audience key enrolments and revocations must have.</summary>
+    public static readonly string[] EveryDemoParty = ["ISR", "SYR", "USA", "UNDOF"];
+
+    /// <summary>A header of <paramref name="type"/> whose body is <paramref name="fields"/> plus the common fields, addressed to every demo party unless told.</summary>
+    public static EntryHeader Header(string type, JsonObject fields, string author = "isr-admin", string[]? audience = null)
     {
         var payload = new JsonObject
         {
             ["type"] = type,
             ["mechanism"] = "isr-syr",
             ["author"] = author,
-            ["audience"] = new JsonArray("ISR"),
+            ["audience"] = new JsonArray([.. (audience ?? EveryDemoParty).Select(p => (JsonNode?)p)]),
             ["clientTime"] = "2026-01-06T09:00:00Z",
         };
         foreach (var (name, value) in fields)

@@ -139,7 +139,7 @@ public sealed partial class SubmitEntryTests(SubmitEntryScenarios scenarios) : I
         }
 
         var refusedWhilePending = await mechanism.SubmitAsync(duty, TestMechanism.Request(duty, mechanism.StatementPayload(duty, "too early")));
-        var enrolment = await mechanism.SubmitAsync(admin, TestMechanism.Request(admin, EntryBuilder.Payload(EntryTypes.KeyEnroll, "isr-syr", admin.UserName, ["ISR", "USA"], mechanism.Database.Time.GetUtcNow(), new JsonObject
+        var enrolment = await mechanism.SubmitAsync(admin, TestMechanism.Request(admin, EntryBuilder.Payload(EntryTypes.KeyEnroll, "isr-syr", admin.UserName, mechanism.EveryParty, mechanism.Database.Time.GetUtcNow(), new JsonObject
         {
             ["subject"] = duty.UserName,
             ["publicKey"] = duty.Key.PublicKey.ToBase64(),

@@ -86,7 +86,7 @@ public sealed class TestMechanism : IAsyncDisposable
         if (enrolKey)
         {
             var admin = await AdministratorAsync(party);
-            var enrolled = await init.EnrollNewKeyAsync(Config, partyConfig.Code, userName, admin.Key, Domain.Keys.Signer.ForMember(admin.Member), keyFile, TestContext.Current.CancellationToken);
+            var enrolled = await init.EnrollNewKeyAsync(Config, userName, admin.Key, Domain.Keys.Signer.ForMember(admin.Member), keyFile, TestContext.Current.CancellationToken);
             Assert.True(enrolled.IsSuccess, enrolled.IsSuccess ? null : enrolled.Error.Detail);
         }
         else
@@ -103,9 +103,12 @@ public sealed class TestMechanism : IAsyncDisposable
     public byte[] StatementPayload(TestUser author, string subject, IEnumerable<string>? audience = null, DateTimeOffset? clientTime = null, string type = EntryTypes.StatementIssue) =>
         EntryBuilder.Payload(type, Config.Id, author.UserName, audience ?? ["ISR", "SYR"], clientTime ?? Database.Time.GetUtcNow(), new JsonObject { ["subject"] = subject, ["body"] = "Text of " + subject, ["lang"] = "en" });
 
-    /// <summary>A <c>key.revoke</c> payload by <paramref name="author"/>.</summary>
+    /// <summary>Every party's code, in configuration order: the audience key enrolments and revocations must have.</summary>
+    public IReadOnlyList<string> EveryParty => [.. Config.Parties.Select(p => p.Code.Value)];
+
+    /// <summary>A <c>key.revoke</c> payload by <paramref name="author"/>, addressed to every party.</summary>
     public byte[] RevokePayload(TestUser author, string keyId, string reason = "device lost") =>
-        EntryBuilder.Payload(EntryTypes.KeyRevoke, Config.Id, author.UserName, [author.Member.Party.Value], Database.Time.GetUtcNow(), new JsonObject { ["keyId"] = keyId, ["reason"] = reason });
+        EntryBuilder.Payload(EntryTypes.KeyRevoke, Config.Id, author.UserName, EveryParty, Database.Time.GetUtcNow(), new JsonObject { ["keyId"] = keyId, ["reason"] = reason });
 
     /// <summary>Signs <paramref name="payload"/> with <paramref name="author"/>'s key as the envelope a client sends.</summary>
     public static SubmitEntryRequest Request(TestUser author, byte[] payload) => EntryBuilder.Sign(payload, author.Key).ToRequest();
@@ -148,6 +151,7 @@ public sealed class TestMechanism : IAsyncDisposable
             key.Dispose();
         }
 
+        Served.LogKey.Dispose();
         await Database.DisposeAsync();
     }
 
