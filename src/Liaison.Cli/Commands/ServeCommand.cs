@@ -1,7 +1,13 @@
 using System.CommandLine;
 using Liaison.Cli.Client;
+using Liaison.Cli.Witness;
+using Liaison.Domain.Parties;
 using Liaison.Features.Bootstrap;
+using Liaison.Features.Log;
+using Liaison.Features.Mechanism;
+using Liaison.Ledger.Witness;
 using Liaison.Web.Hosting;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
@@ -48,6 +54,8 @@ public static class ServeCommand
                 throw new CliFailure(prepared.Error.Detail);
             }
 
+            var folder = new DataFolder(dataDirectory);
+            var witnesses = demo ? await StartDemoWitnessesAsync(prepared.Value, folder, cancellationToken) : [];
             try
             {
                 await app.StartAsync(cancellationToken);
@@ -59,17 +67,67 @@ public static class ServeCommand
 
             var url = urls.Split(';')[0].TrimEnd('/');
             context.Console.MarkupLineInterpolated($"Liaison is serving [bold]{prepared.Value.Config.Name}[/] at [link]{url}[/] (data: {dataDirectory}).");
-            var folder = new DataFolder(dataDirectory);
             if (demo && File.Exists(folder.DemoCredentials))
             {
                 PrintDemoUsers(context, folder, url);
             }
 
+            foreach (var (party, witness) in witnesses)
+            {
+                context.Console.WriteLine($"Demo witness of {party} at {witness.Urls.First()} (state in {Path.Combine(folder.Root, "witnesses", party.ToLowerInvariant())}).");
+            }
+
             context.Console.WriteLine("Press Ctrl+C to stop.");
             await app.WaitForShutdownAsync(cancellationToken);
+            foreach (var (_, witness) in witnesses)
+            {
+                await witness.StopAsync(CancellationToken.None);
+                await witness.DisposeAsync();
+            }
         }
 
         return ExitCodes.Ok;
+    }
+
+    /// <summary>
+    /// Starts one witness per party (kind party), each with its own key and state under <c>witnesses/</c>, on free
+    /// loopback ports, and lists them in <c>witnesses.json</c> for the log. A real deployment runs <c>liaison witness</c>
+    /// on each party's own machine instead.
+    /// </summary>
+    private static async Task<List<(string Party, WebApplication App)>> StartDemoWitnessesAsync(ServedMechanism mechanism, DataFolder folder, CancellationToken cancellationToken)
+    {
+        var started = new List<(string, WebApplication)>();
+        var endpoints = new List<WitnessEndpoint>();
+        foreach (var party in mechanism.Config.PartiesOfKind(PartyKind.Party))
+        {
+            var directory = Path.Combine(folder.Root, "witnesses", party.Code.Value.ToLowerInvariant());
+            if (!File.Exists(WitnessKeyFile.PathIn(directory)))
+            {
+                var created = WitnessKeyFile.Create(directory, $"{party.Code.Value.ToLowerInvariant()}-witness.liaison.local");
+                if (!created.IsSuccess)
+                {
+                    throw new CliFailure(created.Error.Detail);
+                }
+            }
+
+            var app = WitnessServer.Build(new WitnessServerOptions(directory, [new WitnessedLog(mechanism.Origin, [mechanism.LogKey.VerifierKey])], "http://127.0.0.1:0"));
+            if (!app.IsSuccess)
+            {
+                throw new CliFailure(app.Error.Detail);
+            }
+
+            await app.Value.StartAsync(cancellationToken);
+            var signer = WitnessKeyFile.Load(directory);
+            using (signer.Value)
+            {
+                endpoints.Add(new WitnessEndpoint(party.Code.Value, app.Value.Urls.First(), signer.Value.VerifierKey.ToString()));
+            }
+
+            started.Add((party.Code.Value, app.Value));
+        }
+
+        new WitnessDirectory(endpoints).Save(folder.WitnessesFile);
+        return started;
     }
 
     private static void PrintDemoUsers(CliContext context, DataFolder folder, string url)

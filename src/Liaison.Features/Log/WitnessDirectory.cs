@@ -23,7 +23,7 @@ public sealed record WitnessEndpoint(string Party, string Url, string Vkey)
 /// </summary>
 public sealed record WitnessDirectory(IReadOnlyList<WitnessEndpoint> Witnesses)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static WitnessDirectory None { get; } = new([]);
 

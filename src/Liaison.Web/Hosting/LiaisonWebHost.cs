@@ -48,6 +48,7 @@ public static class LiaisonWebHost
         builder.Services.AddOptions<KeyManagementOptions>().Configure<DataFolder>((keys, folder) =>
             keys.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(Path.Combine(folder.Root, "data-protection")), NullLoggerFactory.Instance));
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
+        builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
         builder.Services.AddProblemDetails();
         builder.Services.AddRateLimiter(limiter =>
         {
