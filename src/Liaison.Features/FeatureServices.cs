@@ -42,6 +42,7 @@ public static class FeatureServices
         services.AddScoped<DemoSeed>();
         services.AddScoped<SignCheckpoint>();
         services.AddScoped<ReadLog>();
+        services.AddScoped<RecordProjections>();
         services.AddScoped<CollectCosignatures>();
         services.AddHttpClient(CollectCosignatures.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(10));
         return services;

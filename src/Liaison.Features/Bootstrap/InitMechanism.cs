@@ -46,16 +46,6 @@ public sealed class InitMechanism(LiaisonDbContext db, EntrySequencer sequencer,
 
         using var serverKey = Ed25519PrivateKey.Generate();
         KeyFile.For(serverKey, ServerAuthor).Save(folder.ServerKeyFile);
-        db.SigningKeys.Add(new SigningKeyRecord
-        {
-            KeyId = KeyId.For(serverKey.PublicKey.Bytes).Value,
-            PublicKey = serverKey.PublicKey.Bytes.ToArray(),
-            Owner = ServerAuthor,
-            OwnerKind = KeyOwnerKind.Server,
-            Party = config.Convener.Code.Value,
-            Status = KeyStatus.Enrolled,
-            RequestedAt = now,
-        });
         db.Mechanisms.Add(new MechanismRecord { Id = config.Id, Name = config.Name, ConfigFile = Path.GetFileName(configPath), ConfigSha256 = configSha256, EstablishedAt = now });
         await db.SaveChangesAsync(cancellationToken);
 

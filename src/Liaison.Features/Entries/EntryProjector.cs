@@ -22,6 +22,20 @@ internal static class EntryProjector
                 return await EnrollAsync(db, entry, seq, serverTime, cancellationToken);
             case EntryTypes.KeyRevoke:
                 return await RevokeAsync(db, entry, seq, cancellationToken);
+            case EntryTypes.MechanismEstablish:
+                var serverKey = Convert.FromBase64String(entry.Header.Body.GetProperty("serverKey").GetString()!);
+                db.SigningKeys.Add(new SigningKeyRecord
+                {
+                    KeyId = KeyId.For(serverKey).Value,
+                    PublicKey = serverKey,
+                    Owner = entry.Header.Author,
+                    OwnerKind = KeyOwnerKind.Server,
+                    Party = entry.Signer.Party.Value,
+                    Status = KeyStatus.Enrolled,
+                    RequestedAt = serverTime,
+                    EnrolledBySeq = seq,
+                });
+                return Unit.Value;
             case EntryTypes.PartyRoot:
                 var publicKey = Convert.FromBase64String(entry.Header.Body.GetProperty("publicKey").GetString()!);
                 db.SigningKeys.Add(new SigningKeyRecord
