@@ -7,6 +7,7 @@ using Liaison.Features.Bootstrap;
 using Liaison.Features.Entries;
 using Liaison.Features.Keys;
 using Liaison.Ledger.Crypto;
+using Liaison.Web.Log;
 using Liaison.Web.Tests.Support;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -14,6 +15,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Liaison.Web.Tests;
@@ -72,6 +74,12 @@ public sealed class LiaisonAppFixture : WebApplicationFactory<Program>, IAsyncLi
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Time);
+
+            // The checkpoint loop ticks every second on the system clock, as in production. On the fake clock it would
+            // never tick, and advancing the fake clock a day (token expiry) would fire 86,400 ticks, taking ~40 s.
+            var checkpoints = services.Single(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(CheckpointService));
+            services.Remove(checkpoints);
+            services.AddSingleton<IHostedService>(sp => ActivatorUtilities.CreateInstance<CheckpointService>(sp, TimeProvider.System));
         });
     }
 
@@ -146,7 +154,7 @@ public sealed class LiaisonAppFixture : WebApplicationFactory<Program>, IAsyncLi
         var user = User(userName);
         var key = Ed25519PrivateKey.Generate();
         var administrator = AdministratorOf(user.Party);
-        var enrol = Sign(administrator.UserName, EnrolmentPayload(administrator.UserName, user.Party, userName, key));
+        var enrol = Sign(administrator.UserName, EnrolmentPayload(administrator.UserName, userName, key));
         using var client = CreateClientFor(administrator.UserName);
         using var response = await client.SubmitEntryAsync(enrol);
         var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
@@ -160,18 +168,21 @@ public sealed class LiaisonAppFixture : WebApplicationFactory<Program>, IAsyncLi
         return new FreshKey(key, seq);
     }
 
-    /// <summary>A <c>key.enroll</c> payload by <paramref name="administrator"/> for <paramref name="subject"/>'s key.</summary>
-    public byte[] EnrolmentPayload(string administrator, string administratorParty, string subject, Ed25519PrivateKey key, DateTimeOffset? clientTime = null) =>
+    /// <summary>Every party's code: key enrolments and revocations are addressed to all, so each can check every signature.</summary>
+    public IReadOnlyList<string> AllParties => Credentials.Users.Select(u => u.Party).Distinct(StringComparer.Ordinal).ToList();
+
+    /// <summary>A <c>key.enroll</c> payload by <paramref name="administrator"/> for <paramref name="subject"/>'s key, addressed to every party.</summary>
+    public byte[] EnrolmentPayload(string administrator, string subject, Ed25519PrivateKey key, DateTimeOffset? clientTime = null) =>
         Payload(
             EntryTypes.KeyEnroll,
             administrator,
-            [administratorParty],
+            AllParties,
             new JsonObject { ["subject"] = subject, ["publicKey"] = key.PublicKey.ToBase64(), ["keyId"] = KeyId.For(key.PublicKey.Bytes).Value },
             clientTime);
 
-    /// <summary>A <c>key.revoke</c> payload by <paramref name="author"/> for a key.</summary>
-    public byte[] RevocationPayload(string author, string authorParty, string keyId, string reason = "Test revocation") =>
-        Payload(EntryTypes.KeyRevoke, author, [authorParty], new JsonObject { ["keyId"] = keyId, ["reason"] = reason + " " + Guid.NewGuid().ToString("N") });
+    /// <summary>A <c>key.revoke</c> payload by <paramref name="author"/> for a key, addressed to every party.</summary>
+    public byte[] RevocationPayload(string author, string keyId, string reason = "Test revocation") =>
+        Payload(EntryTypes.KeyRevoke, author, AllParties, new JsonObject { ["keyId"] = keyId, ["reason"] = reason + " " + Guid.NewGuid().ToString("N") });
 
     /// <summary>Asks, as <paramref name="userName"/>, for <paramref name="key"/> to be enrolled, proving possession.</summary>
     public async Task<HttpResponseMessage> RequestKeyAsync(string userName, Ed25519PrivateKey key, byte[]? proof = null)

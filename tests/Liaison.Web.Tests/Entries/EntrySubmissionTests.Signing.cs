@@ -49,8 +49,8 @@ public sealed partial class EntrySubmissionTests
         using var beforeRevocation = await SubmitWithAsync("isr-officer", fresh.Sign(app.Statement("isr-officer", ["ISR"])));
         await beforeRevocation.ReadJsonAsync(HttpStatusCode.Created);
         var revocation = revokedBy == "holder"
-            ? fresh.Sign(app.RevocationPayload("isr-officer", "ISR", fresh.KeyId))
-            : app.Sign("isr-admin", app.RevocationPayload("isr-admin", "ISR", fresh.KeyId));
+            ? fresh.Sign(app.RevocationPayload("isr-officer", fresh.KeyId))
+            : app.Sign("isr-admin", app.RevocationPayload("isr-admin", fresh.KeyId));
         using var revoked = await SubmitWithAsync(revokedBy == "holder" ? "isr-officer" : "isr-admin", revocation);
         var revokedAt = (await revoked.ReadJsonAsync(HttpStatusCode.Created)).GetProperty("seq").GetInt64();
         var entry = fresh.Sign(app.Statement("isr-officer", ["ISR"]));

@@ -88,7 +88,7 @@ public sealed class KeyTests(LiaisonAppFixture app)
         var keyId = KeyId.For(key.PublicKey.Bytes).Value;
         using var requested = await app.RequestKeyAsync("syr-officer", key);
         await requested.ReadJsonAsync(HttpStatusCode.Created);
-        var enrolment = app.Sign("syr-admin", app.EnrolmentPayload("syr-admin", "SYR", "syr-officer", key));
+        var enrolment = app.Sign("syr-admin", app.EnrolmentPayload("syr-admin", "syr-officer", key));
 
         using var enrolled = await SubmitAsync("syr-admin", enrolment);
         using var signed = await SubmitAsync("syr-officer", EntryBuilder.Sign(app.Statement("syr-officer", ["SYR", "ISR"]), key));
@@ -126,7 +126,7 @@ public sealed class KeyTests(LiaisonAppFixture app)
         var keyId = KeyId.For(key.PublicKey.Bytes).Value;
         using var requested = await app.RequestKeyAsync("isr-analyst", key);
         await requested.ReadJsonAsync(HttpStatusCode.Created);
-        var enrolment = app.Sign("syr-admin", app.EnrolmentPayload("syr-admin", "SYR", "isr-analyst", key));
+        var enrolment = app.Sign("syr-admin", app.EnrolmentPayload("syr-admin", "isr-analyst", key));
         var sizeBefore = await app.RecordSizeAsync();
 
         using var response = await SubmitAsync("syr-admin", enrolment);
@@ -142,7 +142,7 @@ public sealed class KeyTests(LiaisonAppFixture app)
     public async Task EnrolNewKey_ByAnotherPartysAdministrator_Returns403EnrolmentForbiddenAndStoresNothing()
     {
         using var key = Ed25519PrivateKey.Generate();
-        var enrolment = app.Sign("usa-admin", app.EnrolmentPayload("usa-admin", "USA", "isr-analyst", key));
+        var enrolment = app.Sign("usa-admin", app.EnrolmentPayload("usa-admin", "isr-analyst", key));
         var sizeBefore = await app.RecordSizeAsync();
 
         using var response = await SubmitAsync("usa-admin", enrolment);
@@ -153,11 +153,27 @@ public sealed class KeyTests(LiaisonAppFixture app)
     }
 
     [Fact]
+    public async Task EnrolKey_NotAddressedToEveryParty_Returns403AudienceForbiddenAndStoresNothing()
+    {
+        using var key = Ed25519PrivateKey.Generate();
+        var fields = new System.Text.Json.Nodes.JsonObject { ["subject"] = "isr-duty", ["publicKey"] = key.PublicKey.ToBase64(), ["keyId"] = KeyId.For(key.PublicKey.Bytes).Value };
+        var enrolment = app.Sign("isr-admin", app.Payload(EntryTypes.KeyEnroll, "isr-admin", ["ISR", "SYR", "USA"], fields));
+        var sizeBefore = await app.RecordSizeAsync();
+
+        using var response = await SubmitAsync("isr-admin", enrolment);
+
+        var problem = await response.AssertProblemAsync(HttpStatusCode.Forbidden, "audience-forbidden");
+        Assert.Equal("UNDOF", problem.GetProperty("party").GetString());
+        Assert.Equal(sizeBefore, await app.RecordSizeAsync());
+        await AssertKeyUnknownAsync(KeyId.For(key.PublicKey.Bytes).Value);
+    }
+
+    [Fact]
     public async Task EnrolKey_AlreadyEnrolled_Returns409KeyAlreadyEnrolledAndStoresNothing()
     {
         using var fresh = await app.EnrolFreshKeyAsync("isr-analyst");
         // A second later, so the payload differs from the first enrolment's and is not a duplicate entry.
-        var again = app.Sign("isr-admin", app.EnrolmentPayload("isr-admin", "ISR", "isr-analyst", fresh.Key, app.Time.GetUtcNow().AddSeconds(1)));
+        var again = app.Sign("isr-admin", app.EnrolmentPayload("isr-admin", "isr-analyst", fresh.Key, app.Time.GetUtcNow().AddSeconds(1)));
         var sizeBefore = await app.RecordSizeAsync();
 
         using var response = await SubmitAsync("isr-admin", again);
@@ -170,7 +186,7 @@ public sealed class KeyTests(LiaisonAppFixture app)
     public async Task RevokeKey_ByAnotherPartysAdministrator_Returns403RevocationForbiddenAndKeyStaysEnrolled()
     {
         using var fresh = await app.EnrolFreshKeyAsync("syr-duty");
-        var revocation = app.Sign("isr-admin", app.RevocationPayload("isr-admin", "ISR", fresh.KeyId));
+        var revocation = app.Sign("isr-admin", app.RevocationPayload("isr-admin", fresh.KeyId));
         var sizeBefore = await app.RecordSizeAsync();
 
         using var response = await SubmitAsync("isr-admin", revocation);
@@ -184,7 +200,7 @@ public sealed class KeyTests(LiaisonAppFixture app)
     public async Task RevokeKey_ByItsHolder_RecordsTheRevocationOnTheKey()
     {
         using var fresh = await app.EnrolFreshKeyAsync("syr-duty");
-        var revocation = fresh.Sign(app.RevocationPayload("syr-duty", "SYR", fresh.KeyId, "Device lost"));
+        var revocation = fresh.Sign(app.RevocationPayload("syr-duty", fresh.KeyId, "Device lost"));
 
         using var response = await SubmitAsync("syr-duty", revocation);
 
@@ -199,7 +215,7 @@ public sealed class KeyTests(LiaisonAppFixture app)
     public async Task RevokeKey_UnknownToTheRecord_Returns404KeyNotFoundAndStoresNothing()
     {
         using var unknown = Ed25519PrivateKey.Generate();
-        var revocation = app.Sign("isr-admin", app.RevocationPayload("isr-admin", "ISR", KeyId.For(unknown.PublicKey.Bytes).Value));
+        var revocation = app.Sign("isr-admin", app.RevocationPayload("isr-admin", KeyId.For(unknown.PublicKey.Bytes).Value));
         var sizeBefore = await app.RecordSizeAsync();
 
         using var response = await SubmitAsync("isr-admin", revocation);
