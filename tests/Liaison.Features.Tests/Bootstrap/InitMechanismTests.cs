@@ -82,7 +82,7 @@ public sealed class InitMechanismTests
         Assert.All(users, u => Assert.DoesNotContain(mechanism.Init.Administrators.Single(a => a.UserName == u.UserName).Password, u.PasswordHash, StringComparison.Ordinal));
         foreach (var admin in mechanism.Init.Administrators)
         {
-            var keyFile = Keys.KeyFile.Load(admin.KeyFile);
+            var keyFile = Features.Keys.KeyFile.Load(admin.KeyFile);
             Assert.True(keyFile.IsSuccess);
             Assert.NotNull(await mechanism.FindKeyAsync(keyFile.Value.KeyId));
             FileAssert.OwnerOnly(admin.KeyFile);

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Liaison.Domain.Parties;
 using Liaison.Features.Keys;
 using Liaison.Features.Tests.Infrastructure;
@@ -11,20 +10,9 @@ namespace Liaison.Features.Tests.Entries;
 /// store nothing, so they cannot disturb one another. Users: isr-officer, isr-analyst, syr-officer (keys enrolled),
 /// isr-duty (key requested, pending), and isr-admin.
 /// </summary>
-public sealed class SubmitEntryScenarios : IAsyncDisposable
+public sealed class SubmitEntryScenarios : PerProvider<SubmitEntryScenarios.Scenario>
 {
-    private readonly ConcurrentDictionary<string, Lazy<Task<Scenario>>> _scenarios = new(StringComparer.Ordinal);
-
-    public Task<Scenario> GetAsync(string provider) =>
-        _scenarios.GetOrAdd(provider, p => new Lazy<Task<Scenario>>(() => Scenario.CreateAsync(p))).Value;
-
-    public async ValueTask DisposeAsync()
-    {
-        foreach (var scenario in _scenarios.Values.Where(s => s.IsValueCreated))
-        {
-            await (await scenario.Value).DisposeAsync();
-        }
-    }
+    protected override Task<Scenario> CreateAsync(string provider) => Scenario.CreateAsync(provider);
 
     public sealed class Scenario : IAsyncDisposable
     {
