@@ -12,7 +12,6 @@ public sealed class TokenTests(LiaisonAppFixture app)
 {
     [Theory]
     [InlineData("GET", "/api/v1/entries")]
-    [InlineData("POST", "/api/v1/entries")]
     [InlineData("GET", "/api/v1/keys")]
     [InlineData("GET", "/api/v1/me")]
     [InlineData("GET", "/api/v1/tokens")]
@@ -23,6 +22,22 @@ public sealed class TokenTests(LiaisonAppFixture app)
         using var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), path), TestContext.Current.CancellationToken);
 
         await response.AssertProblemAsync(HttpStatusCode.Unauthorized, "authentication-required");
+    }
+
+    [Theory]
+    [InlineData(null, "authentication-required")]
+    [InlineData("garbage", "invalid-token")]
+    [InlineData("lia_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", "invalid-token")]
+    public async Task SubmitEntry_WithoutAValidToken_Returns401AndStoresNothing(string? token, string code)
+    {
+        var entry = app.Sign("isr-officer", app.Statement("isr-officer", ["ISR"]));
+        var sizeBefore = await app.RecordSizeAsync();
+        using var client = app.CreateApiClient(token);
+
+        using var response = await client.SubmitEntryAsync(entry);
+
+        await response.AssertProblemAsync(HttpStatusCode.Unauthorized, code);
+        Assert.Equal(sizeBefore, await app.RecordSizeAsync());
     }
 
     [Theory]

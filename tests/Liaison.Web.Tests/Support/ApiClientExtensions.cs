@@ -7,7 +7,7 @@ using Liaison.Features.Entries;
 namespace Liaison.Web.Tests.Support;
 
 /// <summary>The API calls tests make, each passing the test's cancellation token.</summary>
-public static class ApiClientExtensions
+internal static class ApiClientExtensions
 {
     public const string EntriesPath = "/api/v1/entries";
 

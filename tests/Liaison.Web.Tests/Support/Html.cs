@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace Liaison.Web.Tests.Support;
 
 /// <summary>Just enough HTML reading for the sign-in pages: a form's fields, and the text of elements by attribute.</summary>
-public static partial class Html
+internal static partial class Html
 {
     /// <summary>The named input fields of the first <c>method="post"</c> form, values decoded (the antiforgery token among them).</summary>
     public static Dictionary<string, string> PostFormFields(string html)

@@ -8,7 +8,7 @@ namespace Liaison.Web.Tests.Support;
 /// RFC 6238 time-based one-time codes as authenticator apps make them: HMAC-SHA1 over the base32-decoded key,
 /// 30-second steps from the Unix epoch, 6 digits. Written here so the tests do not reuse the code under test.
 /// </summary>
-public static class Totp
+internal static class Totp
 {
     public const int StepSeconds = 30;
 
