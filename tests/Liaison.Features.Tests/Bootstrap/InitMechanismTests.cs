@@ -1,10 +1,12 @@
 using System.Security.Cryptography;
 using Liaison.Domain.Entries;
 using Liaison.Domain.Keys;
+using Liaison.Domain.Parties;
 using Liaison.Features.Bootstrap;
 using Liaison.Features.Mechanism;
 using Liaison.Features.Tests.Infrastructure;
 using Liaison.Ledger.Crypto;
+using Liaison.Ledger.Merkle;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -58,7 +60,7 @@ public sealed class InitMechanismTests
         await using var db = mechanism.Database.NewContext();
         var keys = await db.SigningKeys.AsNoTracking().ToListAsync(TestContext.Current.CancellationToken);
         Assert.All(keys, k => Assert.Equal(KeyStatus.Enrolled, k.Status));
-        Assert.Equal(("server", "USA", (long?)null), keys.Where(k => k.OwnerKind == KeyOwnerKind.Server).Select(k => (k.Owner, k.Party, k.EnrolledBySeq)).Single());
+        Assert.Equal(("server", "USA", 0L), keys.Where(k => k.OwnerKind == KeyOwnerKind.Server).Select(k => (k.Owner, k.Party, k.EnrolledBySeq!.Value)).Single());
         Assert.Equal(
             [("ISR", "ISR", 1L), ("SYR", "SYR", 3L), ("USA", "USA", 5L), ("UNDOF", "UNDOF", 7L)],
             keys.Where(k => k.OwnerKind == KeyOwnerKind.PartyRoot).OrderBy(k => k.EnrolledBySeq).Select(k => (k.Owner, k.Party, k.EnrolledBySeq!.Value)));
@@ -95,7 +97,7 @@ public sealed class InitMechanismTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
-    public async Task HandleAsync_GenesisEntries_EachSignatureVerifiesWithItsRecordedKey(string provider)
+    public async Task HandleAsync_GenesisEntries_EachSignatureAndLeafHashVerifiesFromTheStoredFields(string provider)
     {
         await using var mechanism = await TestMechanism.CreateAsync(provider);
 
@@ -106,6 +108,8 @@ public sealed class InitMechanismTests
         {
             Assert.True(new Ed25519PublicKey(keys[e.KeyId].PublicKey).Verify(EntrySigning.SignedMessage(e.Payload), e.Signature), $"entry {e.Seq}");
             Assert.Equal(SHA256.HashData(e.Payload), e.PayloadSha256);
+            var leaf = new EntryLeaf(e.Type, e.Author, [.. e.AudienceCodes.Select(c => new PartyCode(c))], e.ServerTime, e.KeyId, e.Signature, e.PayloadSha256);
+            Assert.Equal(Rfc6962.HashLeaf(leaf.Encode()), e.LeafHash);
         });
     }
 

@@ -147,6 +147,25 @@ public sealed partial class EntrySequencerTests
         Assert.All(times, t => Assert.Equal(times[0], t));
     }
 
+    /// <summary>
+    /// A real clock has sub-millisecond ticks; the record keeps milliseconds. The answer must give the server time the
+    /// record holds, or a client that keeps the acknowledgement sees a different time from everyone who reads the record.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task AppendAsync_ClockWithSubMillisecondTicks_AnswersTheServerTimeTheRecordHolds(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        using var entries = new SequencerEntries();
+        database.FakeTime.Advance(TimeSpan.FromTicks(1_234));
+
+        var sequenced = Accepted(await SequencerOf(database).AppendAsync(entries.Make(0, TestDatabase.Start), Cancel));
+
+        var stored = (await StoredAsync(database)).Single();
+        Assert.Equal(TestDatabase.Start, stored.ServerTime);
+        Assert.Equal(stored.ServerTime, sequenced.ServerTime);
+    }
+
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task AppendAsync_StoredLeafHash_IsTheRfc6962HashOfTheEncodedStoredFields(string provider)

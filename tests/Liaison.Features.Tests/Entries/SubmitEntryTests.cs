@@ -64,6 +64,26 @@ public sealed partial class SubmitEntryTests(SubmitEntryScenarios scenarios) : I
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task HandleAsync_AfterTheServerRestarts_ContinuesTheRecordAndStillKnowsKeysAndDuplicates(string provider)
+    {
+        await using var mechanism = await TestMechanism.CreateAsync(provider);
+        var officer = await mechanism.AddUserAsync("ISR", "isr-officer", Role.LiaisonOfficer);
+        var before = TestMechanism.Request(officer, mechanism.StatementPayload(officer, "before the restart"));
+        var first = await mechanism.SubmitAsync(officer, before);
+
+        await mechanism.Database.ReopenAsync();
+        mechanism.Database.FakeTime.Advance(TimeSpan.FromSeconds(30));
+        var after = await mechanism.SubmitAsync(officer, TestMechanism.Request(officer, mechanism.StatementPayload(officer, "after the restart")));
+        var again = await mechanism.SubmitAsync(officer, before);
+
+        Assert.Equal(first.Value.Seq + 1, after.Value.Seq);
+        Assert.True(after.Value.ServerTime > first.Value.ServerTime);
+        Assert.Equal(first.Value.Seq, again.Error.Extensions["seq"]);
+        Assert.Equal(after.Value.Seq + 1, await mechanism.CountEntriesAsync());
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task HandleAsync_SameSignedEntryResubmitted_IsDuplicateOfTheFirstAndStoredOnce(string provider)
     {
         await using var mechanism = await TestMechanism.CreateAsync(provider);
