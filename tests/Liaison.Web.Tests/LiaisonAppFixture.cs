@@ -16,6 +16,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Liaison.Web.Tests;
@@ -39,8 +40,6 @@ public sealed class LiaisonAppFixture : WebApplicationFactory<Program>, IAsyncLi
     /// must not assume any other test's times; every test reads <see cref="TimeProvider.GetUtcNow"/> instead.
     /// </summary>
     public FakeTimeProvider Time { get; } = new(Start);
-
-    public string DataFolder => _dataFolder;
 
     public DemoCredentials Credentials => _credentials ?? throw new InvalidOperationException("The fixture is not initialised.");
 
@@ -70,8 +69,11 @@ public sealed class LiaisonAppFixture : WebApplicationFactory<Program>, IAsyncLi
     {
         builder.UseSetting("Liaison:Data", _dataFolder);
         builder.UseSetting("Liaison:Demo", "true");
+        builder.ConfigureLogging(logging => logging.AddProvider(new TestOutputLoggerProvider()));
         builder.ConfigureTestServices(services =>
         {
+            // Requests run in the calling test's execution context, so the app's errors reach that test's output.
+            services.Configure<TestServerOptions>(options => options.PreserveExecutionContext = true);
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Time);
 
@@ -151,21 +153,17 @@ public sealed class LiaisonAppFixture : WebApplicationFactory<Program>, IAsyncLi
     /// <summary>Makes a new key for a demo user and has their party's administrator enrol it with a <c>key.enroll</c> entry.</summary>
     public async Task<FreshKey> EnrolFreshKeyAsync(string userName)
     {
-        var user = User(userName);
-        var key = Ed25519PrivateKey.Generate();
-        var administrator = AdministratorOf(user.Party);
-        var enrol = Sign(administrator.UserName, EnrolmentPayload(administrator.UserName, userName, key));
+        var administrator = AdministratorOf(User(userName).Party);
         using var client = CreateClientFor(administrator.UserName);
-        using var response = await client.SubmitEntryAsync(enrol);
-        var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        var fresh = new FreshKey(Ed25519PrivateKey.Generate());
+        using var response = await client.SubmitEntryAsync(Sign(administrator.UserName, EnrolmentPayload(administrator.UserName, userName, fresh.Key)));
         if (response.StatusCode != System.Net.HttpStatusCode.Created)
         {
-            key.Dispose();
-            throw new InvalidOperationException($"Enrolling a fresh key for {userName} failed: {(int)response.StatusCode} {body}");
+            fresh.Dispose();
         }
 
-        var seq = JsonDocument.Parse(body).RootElement.GetProperty("seq").GetInt64();
-        return new FreshKey(key, seq);
+        fresh.EnrolledBySeq = (await response.ReadJsonAsync(System.Net.HttpStatusCode.Created)).GetProperty("seq").GetInt64();
+        return fresh;
     }
 
     /// <summary>Every party's code: key enrolments and revocations are addressed to all, so each can check every signature.</summary>
@@ -198,8 +196,12 @@ public sealed class LiaisonAppFixture : WebApplicationFactory<Program>, IAsyncLi
 }
 
 /// <summary>A key made and enrolled by a test, and the entry that enrolled it.</summary>
-public sealed record FreshKey(Ed25519PrivateKey Key, long EnrolledBySeq) : IDisposable
+public sealed class FreshKey(Ed25519PrivateKey key) : IDisposable
 {
+    public Ed25519PrivateKey Key { get; } = key;
+
+    public long EnrolledBySeq { get; internal set; }
+
     public string KeyId => Domain.Entries.KeyId.For(Key.PublicKey.Bytes).Value;
 
     public SignedEntry Sign(byte[] payload) => EntryBuilder.Sign(payload, Key);
