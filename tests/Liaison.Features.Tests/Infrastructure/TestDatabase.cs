@@ -145,15 +145,22 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await Services.DisposeAsync();
-        ForgetConnections();
         try
         {
-            Directory.Delete(Folder.Root, recursive: true);
+            // Rethrows what stopped the sequencer, if anything did: a test must not pass over it.
+            await Services.DisposeAsync();
         }
-        catch (IOException)
+        finally
         {
-            // A leftover temporary folder is harmless; failing the test for it would hide the real result.
+            ForgetConnections();
+            try
+            {
+                Directory.Delete(Folder.Root, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A leftover temporary folder is harmless; failing the test for it would hide the real result.
+            }
         }
     }
 
