@@ -2,8 +2,25 @@ using BenchmarkDotNet.Running;
 
 namespace Liaison.Benchmarks;
 
-/// <summary>Runs the micro-benchmarks: <c>dotnet run -c Release --project bench/Liaison.Benchmarks -- --filter '*'</c>.</summary>
+/// <summary>
+/// <c>dotnet run -c Release --project bench/Liaison.Benchmarks -- load</c> runs the end-to-end load benchmark;
+/// <c>-- log</c> the proof and replay benchmark at scale; anything else goes to BenchmarkDotNet (<c>-- --filter '*'</c>).
+/// </summary>
 public static class Program
 {
-    public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    public static async Task<int> Main(string[] args)
+    {
+        if (args.Length > 0 && args[0] == "load")
+        {
+            return await LoadBenchmark.RunAsync(args[1..]);
+        }
+
+        if (args.Length > 0 && args[0] == "log")
+        {
+            return await LogScaleBenchmark.RunAsync(args[1..]);
+        }
+
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+        return 0;
+    }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using System.Text.Unicode;
 using Liaison.Domain.Common;
 using Liaison.Domain.Parties;
 
@@ -13,6 +14,11 @@ public static partial class EntryPayload
     /// <remarks>The returned header's <see cref="EntryHeader.Body"/> is a clone, independent of the input buffer.</remarks>
     public static Result<EntryHeader> Parse(ReadOnlySpan<byte> payload)
     {
+        if (!Utf8.IsValid(payload))
+        {
+            return EntryErrors.MalformedJson("it is not valid UTF-8.");
+        }
+
         JsonElement root;
         try
         {

@@ -14,6 +14,9 @@ namespace Liaison.Features.Entries;
 /// </summary>
 internal static class EntryProjector
 {
+    /// <summary>True for the types whose entries change a projection (and so may be refused by the record's state).</summary>
+    public static bool HasEffects(string type) => type is EntryTypes.KeyEnroll or EntryTypes.KeyRevoke or EntryTypes.PartyRoot or EntryTypes.MechanismEstablish;
+
     public static async Task<Result<Unit>> ApplyAsync(LiaisonDbContext db, PendingEntry entry, long seq, DateTimeOffset serverTime, CancellationToken cancellationToken)
     {
         switch (entry.Header.Type)

@@ -6,6 +6,7 @@ using Liaison.Features.Data;
 using Liaison.Features.Log;
 using Liaison.Ledger.Merkle;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Logging;
 
 namespace Liaison.Features.Entries;
@@ -80,8 +81,9 @@ public sealed partial class EntrySequencer : IAsyncDisposable
                     batch[i].Completion.SetResult(results[i]);
                 }
             }
-            catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException or IOException or System.Data.Common.DbException)
+            catch (Exception ex)
             {
+                // Whatever went wrong fails this batch's callers, who get no acknowledgement; it never stops the sequencer.
                 _nextSeq = null;
                 _log = null;
                 LogBatchFailed(ex, batch.Count);
@@ -111,6 +113,8 @@ public sealed partial class EntrySequencer : IAsyncDisposable
 
         var results = new Result<SequencedEntry>[batch.Count];
         var hashesInBatch = new Dictionary<string, long>(StringComparer.Ordinal);
+        var signingKeys = new Dictionary<string, Keys.SigningKeyRecord?>(StringComparer.Ordinal);
+        var recorded = await RecordedAsync(db, batch);
 
         for (var i = 0; i < batch.Count; i++)
         {
@@ -122,17 +126,21 @@ public sealed partial class EntrySequencer : IAsyncDisposable
                 continue;
             }
 
-            var first = await db.Entries.AsNoTracking().Where(e => e.PayloadSha256 == entry.PayloadSha256).Select(e => (long?)e.Seq).SingleOrDefaultAsync();
-            if (first is not null)
+            if (recorded.TryGetValue(hashKey, out var first))
             {
-                results[i] = EntryErrors.Duplicate(first.Value);
+                results[i] = EntryErrors.Duplicate(first);
                 continue;
             }
 
             if (entry.Signer.Kind == KeyOwnerKind.User)
             {
                 // Re-checked here because a revocation may have been sequenced since the request was admitted.
-                var key = await db.SigningKeys.AsNoTracking().SingleOrDefaultAsync(k => k.KeyId == entry.KeyId);
+                if (!signingKeys.TryGetValue(entry.KeyId, out var key))
+                {
+                    key = await db.SigningKeys.AsNoTracking().SingleOrDefaultAsync(k => k.KeyId == entry.KeyId);
+                    signingKeys[entry.KeyId] = key;
+                }
+
                 if (key is null || key.Status != KeyStatus.Enrolled || key.Owner != entry.Signer.Name)
                 {
                     results[i] = key is { Status: KeyStatus.Revoked } ? EntryErrors.RevokedKey(entry.KeyId, key.RevokedBySeq ?? -1) : EntryErrors.UnknownKey(entry.KeyId);
@@ -140,14 +148,23 @@ public sealed partial class EntrySequencer : IAsyncDisposable
                 }
             }
 
-            var now = _time.GetUtcNow();
+            // The record keeps whole milliseconds; the answer must be the time the record holds.
+            var now = DateTimeOffset.FromUnixTimeMilliseconds(_time.GetUtcNow().ToUnixTimeMilliseconds());
             var serverTime = now > lastTime ? now : lastTime;
-            var applied = await EntryProjector.ApplyAsync(db, entry, nextSeq, serverTime, CancellationToken.None);
-            if (!applied.IsSuccess)
+            if (EntryProjector.HasEffects(entry.Header.Type))
             {
+                // The entry's decision reads the keys and users as they are, so everything before it is written first.
+                await db.SaveChangesAsync();
                 db.ChangeTracker.Clear();
-                results[i] = applied.Error;
-                continue;
+                var applied = await EntryProjector.ApplyAsync(db, entry, nextSeq, serverTime, CancellationToken.None);
+                if (!applied.IsSuccess)
+                {
+                    db.ChangeTracker.Clear();
+                    results[i] = applied.Error;
+                    continue;
+                }
+
+                signingKeys.Clear();
             }
 
             var leaf = new EntryLeaf(entry.Header.Type, entry.Header.Author, entry.Header.Audience, serverTime, entry.KeyId, entry.Signature, entry.PayloadSha256);
@@ -167,8 +184,12 @@ public sealed partial class EntrySequencer : IAsyncDisposable
                 PayloadSha256 = entry.PayloadSha256,
                 LeafHash = leafHash,
             });
-            await db.SaveChangesAsync();
-            db.ChangeTracker.Clear();
+            if (EntryProjector.HasEffects(entry.Header.Type))
+            {
+                await db.SaveChangesAsync();
+                db.ChangeTracker.Clear();
+            }
+
             hashesInBatch[hashKey] = nextSeq;
             results[i] = new SequencedEntry(nextSeq, serverTime, leafHash);
             nextSeq++;
@@ -182,6 +203,33 @@ public sealed partial class EntrySequencer : IAsyncDisposable
         _nextSeq = nextSeq;
         _lastServerTime = lastTime;
         return results;
+    }
+
+    /// <summary>The batch's payloads already in the record, by hex SHA-256, found with one query on the unique index.</summary>
+    private static async Task<Dictionary<string, long>> RecordedAsync(LiaisonDbContext db, List<Submission> batch)
+    {
+        var found = new Dictionary<string, long>(StringComparer.Ordinal);
+        var connection = db.Database.GetDbConnection();
+        await using var command = connection.CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        var names = new List<string>(batch.Count);
+        for (var i = 0; i < batch.Count; i++)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = $"@h{i}";
+            parameter.Value = batch[i].Entry.PayloadSha256;
+            command.Parameters.Add(parameter);
+            names.Add(parameter.ParameterName);
+        }
+
+        command.CommandText = $"SELECT \"Seq\", \"PayloadSha256\" FROM \"entries\" WHERE \"PayloadSha256\" IN ({string.Join(", ", names)})";
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            found[Convert.ToHexString((byte[])reader.GetValue(1))] = reader.GetInt64(0);
+        }
+
+        return found;
     }
 
     [LoggerMessage(EventId = 1001, Level = LogLevel.Error, Message = "A batch of {Count} entries could not be written; none was acknowledged")]

@@ -1,0 +1,125 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Liaison.Domain.Entries;
+using Liaison.Domain.Record;
+using Liaison.Features.Data;
+using Liaison.Features.Log;
+using Liaison.Ledger.Merkle;
+using Microsoft.EntityFrameworkCore;
+
+namespace Liaison.Benchmarks;
+
+/// <summary>
+/// The log at scale: builds the stored tiles of trees of 1M and 10M leaves in a real SQLite file, then times inclusion
+/// and consistency proofs read from those tiles, and the replay of 1M entries. Proof times are also given as a ratio
+/// to one SHA-256 of a 64-byte node measured in the same run. Arguments: the tree sizes (default 1000000 10000000).
+/// </summary>
+internal static class LogScaleBenchmark
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var sizes = args.Length > 0 ? args.Select(a => long.Parse(a, CultureInfo.InvariantCulture)).ToArray() : [1_000_000, 10_000_000];
+        var hashNs = MeasureNodeHashNanoseconds();
+        Console.WriteLine($"One RFC 6962 node hash: {hashNs:F0} ns");
+        foreach (var size in sizes)
+        {
+            await ProofsAsync(size, hashNs);
+        }
+
+        Replay(1_000_000);
+        return 0;
+    }
+
+    private static async Task ProofsAsync(long size, double hashNs)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "liaison-log-" + Guid.NewGuid().ToString("n"));
+        Directory.CreateDirectory(folder);
+        var options = new DbContextOptionsBuilder<LiaisonDbContext>();
+        DatabaseSetup.Configure(options, DatabaseSetup.SqliteConnectionString(folder));
+        await using var db = new LiaisonDbContext(options.Options);
+        await db.Database.MigrateAsync();
+
+        var build = Stopwatch.StartNew();
+        var appender = await LogAppender.LoadAsync(db, 0, CancellationToken.None);
+        var leaf = new byte[32];
+        for (long i = 0; i < size; i++)
+        {
+            BitConverter.TryWriteBytes(leaf, i);
+            appender.Append(Rfc6962.HashLeaf(leaf));
+            if ((i + 1) % 65_536 == 0 || i == size - 1)
+            {
+                await using var transaction = await db.Database.BeginTransactionAsync();
+                await appender.FlushAsync(db, CancellationToken.None);
+                await db.SaveChangesAsync();
+                await transaction.CommitAsync();
+                db.ChangeTracker.Clear();
+            }
+        }
+
+        Console.WriteLine($"Tree of {size:N0} leaves: tiles built and stored in {build.Elapsed.TotalSeconds:F1} s");
+        var root = appender.Head.RootHash;
+        var reader = new TileHashReader(db);
+        var random = new Random(7);
+        const int Proofs = 2000;
+        var warm = await MerkleTree.InclusionProofAsync(0, size, reader, CancellationToken.None);
+        var clock = Stopwatch.StartNew();
+        for (var i = 0; i < Proofs; i++)
+        {
+            var index = random.NextInt64(size);
+            var proof = await MerkleTree.InclusionProofAsync(index, size, reader, CancellationToken.None);
+            if (i < 20)
+            {
+                BitConverter.TryWriteBytes(leaf, index);
+                if (!MerkleTree.VerifyInclusion(Rfc6962.HashLeaf(leaf), index, size, proof, root).IsSuccess)
+                {
+                    throw new InvalidOperationException("A proof did not verify.");
+                }
+            }
+        }
+
+        var inclusionUs = clock.Elapsed.TotalMicroseconds / Proofs;
+        clock.Restart();
+        for (var i = 0; i < Proofs; i++)
+        {
+            await MerkleTree.ConsistencyProofAsync(1 + random.NextInt64(size - 1), size, reader, CancellationToken.None);
+        }
+
+        var consistencyUs = clock.Elapsed.TotalMicroseconds / Proofs;
+        Console.WriteLine($"  inclusion proof:   {inclusionUs:F0} µs each ({inclusionUs * 1000 / hashNs:F0} node hashes; goal <= 100 µs)");
+        Console.WriteLine($"  consistency proof: {consistencyUs:F0} µs each ({consistencyUs * 1000 / hashNs:F0} node hashes; goal <= 100 µs)");
+        _ = warm;
+        await db.Database.CloseConnectionAsync();
+        Directory.Delete(folder, recursive: true);
+    }
+
+    private static void Replay(int count)
+    {
+        var entries = new List<ReplayEntry>(count);
+        for (var i = 0; i < count; i++)
+        {
+            var payload = Encoding.UTF8.GetBytes($$"""{"type":"statement.issue","mechanism":"isr-syr","author":"isr-officer","audience":["ISR","SYR"],"clientTime":"2026-01-09T10:00:00.000Z","subject":"s{{i}}","body":"b","lang":"en"}""");
+            entries.Add(new ReplayEntry(i, EntryTypes.StatementIssue, "isr-officer", "00000000000000000000000000000000", payload));
+        }
+
+        var clock = Stopwatch.StartNew();
+        var state = RecordReplay.Replay("isr-syr", "USA", entries);
+        var digest = state.Digest();
+        Console.WriteLine($"Replay of {count:N0} entries: {clock.Elapsed.TotalSeconds:F2} s (goal <= 60 s); digest {digest[..16]}…");
+    }
+
+    private static double MeasureNodeHashNanoseconds()
+    {
+        var left = SHA256.HashData("left"u8);
+        var right = SHA256.HashData("right"u8);
+        var clock = Stopwatch.StartNew();
+        const int Count = 200_000;
+        for (var i = 0; i < Count; i++)
+        {
+            left = Rfc6962.HashChildren(left, right);
+        }
+
+        return clock.Elapsed.TotalNanoseconds / Count;
+    }
+}
