@@ -1,5 +1,6 @@
 using Liaison.Domain.Parties;
 using Liaison.Features.Entries;
+using Liaison.Features.Log;
 using Liaison.Features.Mechanism;
 using Liaison.Web.Auth;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -7,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Liaison.Web.Pages;
 
 /// <summary>The mechanism overview: parties and roles, and the latest entries the signed-in user may see.</summary>
-public sealed class IndexModel(ServedMechanism mechanism, ListEntries entries) : PageModel
+public sealed class IndexModel(ServedMechanism mechanism, ListEntries entries, ReadLog log, WitnessDirectory witnesses) : PageModel
 {
     public Member Member { get; private set; } = null!;
 
@@ -21,6 +22,14 @@ public sealed class IndexModel(ServedMechanism mechanism, ListEntries entries) :
 
     public long RecordSize { get; private set; }
 
+    /// <summary>The latest checkpoint, or null before the first.</summary>
+    public CheckpointView? Latest { get; private set; }
+
+    /// <summary>The latest checkpoint every party's witness cosigned, or null when none is final yet.</summary>
+    public CheckpointView? Final { get; private set; }
+
+    public IReadOnlyList<string> RequiredWitnesses { get; private set; } = [];
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Member = User.ToMember()!;
@@ -30,6 +39,11 @@ public sealed class IndexModel(ServedMechanism mechanism, ListEntries entries) :
         var page = await entries.HandleAsync(new ListEntriesRequest(Limit: 50, Newest: true), Member, cancellationToken);
         RecordSize = page.Value.RecordSize;
         Entries = page.Value.Entries.Select(EntryRow.From).ToList();
+        RequiredWitnesses = Api.LogApi.RequiredWitnesses(mechanism, witnesses);
+        var latest = await log.CheckpointAsync(RequiredWitnesses, finalOnly: false, cancellationToken);
+        Latest = latest.IsSuccess ? latest.Value : null;
+        var final = await log.CheckpointAsync(RequiredWitnesses, finalOnly: true, cancellationToken);
+        Final = final.IsSuccess ? final.Value : null;
     }
 
     /// <summary>An entry as the overview shows it: a one-line summary of its content when the viewer may read it.</summary>
