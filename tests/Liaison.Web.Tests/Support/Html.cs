@@ -6,11 +6,19 @@ namespace Liaison.Web.Tests.Support;
 /// <summary>Just enough HTML reading for the sign-in pages: a form's fields, and the text of elements by attribute.</summary>
 internal static partial class Html
 {
-    /// <summary>The named input fields of the first <c>method="post"</c> form, values decoded (the antiforgery token among them).</summary>
-    public static Dictionary<string, string> PostFormFields(string html)
+    /// <summary>
+    /// The named input fields of the first <c>method="post"</c> form (with this <c>action</c>, when given), values decoded
+    /// (the antiforgery token among them).
+    /// </summary>
+    public static Dictionary<string, string> PostFormFields(string html, string? action = null)
     {
-        var form = FormPattern().Matches(html).FirstOrDefault(f => Attributes(f.Groups["attrs"].Value).GetValueOrDefault("method")?.Equals("post", StringComparison.OrdinalIgnoreCase) == true)
-            ?? throw new InvalidOperationException("The page has no post form.");
+        var form = FormPattern().Matches(html).FirstOrDefault(f =>
+            {
+                var attributes = Attributes(f.Groups["attrs"].Value);
+                return attributes.GetValueOrDefault("method")?.Equals("post", StringComparison.OrdinalIgnoreCase) == true
+                    && (action is null || attributes.GetValueOrDefault("action") == action);
+            })
+            ?? throw new InvalidOperationException(action is null ? "The page has no post form." : $"The page has no post form to {action}.");
         var fields = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (Match input in InputPattern().Matches(form.Groups["body"].Value))
         {
