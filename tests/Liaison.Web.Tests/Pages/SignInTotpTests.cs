@@ -65,6 +65,21 @@ public sealed class SignInTotpTests(LiaisonAppFixture app)
         Assert.Equal("/Account/SignIn", overview.Headers.Location?.AbsolutePath);
     }
 
+    /// <summary>Shows which clock Identity's TOTP check reads: a code for the app's (fake) time is refused.</summary>
+    [Fact]
+    public async Task SignInTotp_CodeForTheAppsFakeClock_IsRefusedBecauseIdentityReadsTheSystemClock()
+    {
+        var key = await EnableAuthenticatorAsync();
+        Assert.True((TimeProvider.System.GetUtcNow() - app.Time.GetUtcNow()).Duration() > TimeSpan.FromMinutes(3), "The fake clock must be far from the real one for this test to tell them apart.");
+        using var browser = app.CreateBrowserClient();
+        using var password = await SignInTests.SignInAsync(browser, TotpUser, app.User(TotpUser).Password);
+
+        using var response = await PostCodeAsync(browser, password.Headers.Location!, Totp.Code(key, app.Time.GetUtcNow()));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("That code is not valid.", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task SignInTotpPage_WithoutThePasswordStep_RedirectsToSignIn()
     {
