@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Liaison.Domain.Entries;
 using Liaison.Web.Tests.Support;
@@ -11,24 +12,24 @@ public sealed partial class EntrySubmissionTests
     private const int MaxPayloadBytes = 1024 * 1024;
 
     [Theory]
-    [InlineData("not json at all", "application/json")]
-    [InlineData("", "application/json")]
-    [InlineData("null", "application/json")]
-    [InlineData("[]", "application/json")]
-    [InlineData("{}", "application/json")]
-    [InlineData("{\"payload\": 5, \"keyId\": \"k\", \"sig\": \"s\"}", "application/json")]
-    [InlineData("{\"payload\": \"e30=\", \"keyId\": \"\", \"sig\": \"AAAA\"}", "application/json")]
-    [InlineData("{\"payload\": \"e30=\", \"keyId\": \"00000000000000000000000000000000\"", "application/json")]
-    public async Task Submit_MalformedEnvelope_Returns400EntryMalformed(string body, string mediaType)
+    [InlineData("not json at all")]
+    [InlineData("")]
+    [InlineData("null")]
+    [InlineData("[]")]
+    [InlineData("{}")]
+    [InlineData("{\"payload\": 5, \"keyId\": \"k\", \"sig\": \"s\"}")]
+    [InlineData("{\"payload\": \"e30=\", \"keyId\": \"\", \"sig\": \"AAAA\"}")]
+    [InlineData("{\"payload\": \"e30=\", \"keyId\": \"00000000000000000000000000000000\"")]
+    public async Task Submit_MalformedEnvelope_Returns400EntryMalformed(string body)
     {
-        await AssertRefusedAsync("isr-officer", client => client.SubmitRawAsync(body, mediaType), HttpStatusCode.BadRequest, "entry-malformed");
+        await AssertRefusedAsync("isr-officer", client => client.SubmitRawAsync(body), HttpStatusCode.BadRequest, "entry-malformed");
     }
 
     [Fact]
     public async Task Submit_BodyNotDeclaredAsJson_Returns415ProblemAndStoresNothing()
     {
         var entry = app.Sign("isr-officer", app.Statement("isr-officer", ["ISR"]));
-        var body = System.Text.Json.JsonSerializer.Serialize(entry.ToRequest(), System.Text.Json.JsonSerializerOptions.Web);
+        var body = JsonSerializer.Serialize(entry.ToRequest(), JsonSerializerOptions.Web);
         using var client = app.CreateClientFor("isr-officer");
         var sizeBefore = await client.RecordSizeAsync();
 
