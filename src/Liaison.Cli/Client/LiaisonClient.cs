@@ -28,6 +28,24 @@ public sealed class LiaisonClient : IDisposable
     public Task<T> GetAsync<T>(string path, CancellationToken cancellationToken) =>
         SendAsync<T>(new HttpRequestMessage(HttpMethod.Get, path), cancellationToken);
 
+    /// <summary>Every entry the caller may list, oldest first, page by page.</summary>
+    public async Task<List<Features.Entries.EntryView>> GetAllEntriesAsync(CancellationToken cancellationToken)
+    {
+        var entries = new List<Features.Entries.EntryView>();
+        for (long? after = null; ;)
+        {
+            var query = after is null ? "?limit=500" : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"?limit=500&after={after}");
+            var page = await GetAsync<Features.Entries.EntryPage>("/api/v1/entries" + query, cancellationToken);
+            entries.AddRange(page.Entries);
+            if (page.Entries.Count < 500)
+            {
+                return entries;
+            }
+
+            after = page.Entries[^1].Seq;
+        }
+    }
+
     /// <summary>GETs raw bytes (tiles, notes).</summary>
     public async Task<byte[]> GetBytesAsync(string path, CancellationToken cancellationToken)
     {

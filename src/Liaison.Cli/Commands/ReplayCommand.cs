@@ -1,12 +1,10 @@
 using System.CommandLine;
-using System.Globalization;
 using System.Text.Json;
 using Liaison.Cli.Client;
 using Liaison.Domain.Mechanism;
 using Liaison.Domain.Record;
 using Liaison.Features.Bootstrap;
 using Liaison.Features.Data;
-using Liaison.Features.Entries;
 using Liaison.Features.Log;
 using Liaison.Web.Api;
 using Microsoft.EntityFrameworkCore;
@@ -35,20 +33,9 @@ public static class ReplayCommand
         using var client = context.ClientFor(profile);
         var mechanism = await client.GetAsync<MechanismView>("/api/v1/mechanism", cancellationToken);
         var convener = mechanism.Parties.Single(p => p.Kind == "convener").Code;
-        var entries = new List<ReplayEntry>();
-        for (long? after = null; ;)
-        {
-            var query = after is null ? "?limit=500" : string.Create(CultureInfo.InvariantCulture, $"?limit=500&after={after}");
-            var page = await client.GetAsync<EntryPage>("/api/v1/entries" + query, cancellationToken);
-            entries.AddRange(page.Entries.Select(e => new ReplayEntry(e.Seq, e.Type, e.Author, e.KeyId, e.Payload is null ? null : Convert.FromBase64String(e.Payload))));
-            if (page.Entries.Count < 500)
-            {
-                break;
-            }
-
-            after = page.Entries[^1].Seq;
-        }
-
+        var entries = (await client.GetAllEntriesAsync(cancellationToken))
+            .Select(e => new ReplayEntry(e.Seq, e.Type, e.Author, e.KeyId, e.Payload is null ? null : Convert.FromBase64String(e.Payload)))
+            .ToList();
         var server = await client.GetAsync<RecordStateView>("/api/v1/log/state", cancellationToken);
         var replayed = RecordReplay.Replay(mechanism.Id, convener, entries.Where(e => e.Seq < server.Size));
         return await ReportAsync(context, parse, globals, replayed, replayed.Digest(), server.Digest, "the server");

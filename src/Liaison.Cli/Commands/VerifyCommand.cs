@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Liaison.Cli.Client;
-using Liaison.Features.Entries;
 using Liaison.Features.Keys;
 using Liaison.Features.Log;
 using Liaison.Features.Verification;
@@ -84,19 +83,7 @@ public static class VerifyCommand
             leaves.AddRange(decoded.Value);
         }
 
-        var entries = new List<EntryView>();
-        for (long? after = null; ;)
-        {
-            var query = after is null ? "?limit=500" : string.Create(CultureInfo.InvariantCulture, $"?limit=500&after={after}");
-            var page = await client.GetAsync<EntryPage>("/api/v1/entries" + query, cancellationToken);
-            entries.AddRange(page.Entries.Where(e => e.Seq < size));
-            if (page.Entries.Count == 0 || page.Entries[^1].Seq >= size - 1)
-            {
-                break;
-            }
-
-            after = page.Entries[^1].Seq;
-        }
+        var entries = (await client.GetAllEntriesAsync(cancellationToken)).Where(e => e.Seq < size).ToList();
 
         var report = RecordAudit.Audit(size, root, tiles, leaves, entries);
         var failures = report.Failures.Select(f => f.ToString()).ToList();
