@@ -1,14 +1,14 @@
+using System.Threading.RateLimiting;
 using Liaison.Features;
 using Liaison.Features.Bootstrap;
 using Liaison.Features.Data;
 using Liaison.Features.Log;
-using Liaison.Web.Log;
 using Liaison.Web.Api;
 using Liaison.Web.Auth;
+using Liaison.Web.Log;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
-using System.Threading.RateLimiting;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -50,6 +50,9 @@ public static class LiaisonWebHost
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
         builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
         builder.Services.AddProblemDetails();
+
+        // Hebrew, Arabic and every other script go into pages as the characters themselves, not numeric entities.
+        builder.Services.AddWebEncoders(encoders => encoders.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         builder.Services.AddRateLimiter(limiter =>
         {
             // Password guessing is slowed per client address; Identity's lockout also stops it per account.
