@@ -110,7 +110,10 @@ public sealed partial class EntrySequencerTests
             },
             Cancel);
 
-        var results = await Task.WhenAll(pending.Select(entry => Task.Run(() => sequencer.AppendAsync(entry, Cancel), Cancel)));
+        var firstHalf = await Task.WhenAll(pending.Take(100).Select(entry => Task.Run(() => sequencer.AppendAsync(entry, Cancel), Cancel)));
+        database.FakeTime.Advance(TimeSpan.FromMilliseconds(5));
+        var secondHalf = await Task.WhenAll(pending.Skip(100).Select(entry => Task.Run(() => sequencer.AppendAsync(entry, Cancel), Cancel)));
+        var results = firstHalf.Concat(secondHalf).ToArray();
         await stop.CancelAsync();
         await ticking;
 
