@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Liaison.Domain.Common;
+using Liaison.Domain.Hotline;
 using Liaison.Domain.Parties;
 
 namespace Liaison.Domain.Entries;
@@ -36,6 +37,16 @@ public static partial class EntryTypes
         [KeyEnroll] = new(KeyEnroll, new HashSet<Role> { Role.Administrator }, ValidateKeyEnroll) { AddressedToAll = true },
         [KeyRevoke] = new(KeyRevoke, new HashSet<Role>(Enum.GetValues<Role>()), ValidateKeyRevoke) { AddressedToAll = true },
         [StatementIssue] = new(StatementIssue, new HashSet<Role> { Role.LiaisonOfficer, Role.DutyOfficer, Role.Commander, Role.Mediator, Role.Observer }, ValidateStatement),
+        [HotlineEntryTypes.MessageSend] = HotlineEntryTypes.All[HotlineEntryTypes.MessageSend],
+        [HotlineEntryTypes.MessageAck] = HotlineEntryTypes.All[HotlineEntryTypes.MessageAck],
+        [HotlineEntryTypes.MessageDelivered] = HotlineEntryTypes.All[HotlineEntryTypes.MessageDelivered],
+        [HotlineEntryTypes.MessageTranslate] = HotlineEntryTypes.All[HotlineEntryTypes.MessageTranslate],
+        [HotlineEntryTypes.ChannelSuspend] = HotlineEntryTypes.All[HotlineEntryTypes.ChannelSuspend],
+        [HotlineEntryTypes.ChannelResume] = HotlineEntryTypes.All[HotlineEntryTypes.ChannelResume],
+        [HotlineEntryTypes.LinkTestAnswer] = HotlineEntryTypes.All[HotlineEntryTypes.LinkTestAnswer],
+        [HotlineEntryTypes.HotlineEscalate] = HotlineEntryTypes.All[HotlineEntryTypes.HotlineEscalate],
+        [HotlineEntryTypes.HotlineMiss] = HotlineEntryTypes.All[HotlineEntryTypes.HotlineMiss],
+        [HotlineEntryTypes.LinkTestSend] = HotlineEntryTypes.All[HotlineEntryTypes.LinkTestSend],
     };
 
     /// <summary>Every known type by name.</summary>
