@@ -33,6 +33,8 @@ public static class FeatureServices
             .AddEntityFrameworkStores<LiaisonDbContext>()
             .AddDefaultTokenProviders();
         services.AddSingleton<EntrySequencer>();
+        services.AddSingleton<TokenCache>();
+        services.AddSingleton<EnrolledKeys>();
         services.AddScoped<SubmitEntry>();
         services.AddScoped<ListEntries>();
         services.AddScoped<RequestKey>();

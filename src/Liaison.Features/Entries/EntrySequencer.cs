@@ -3,6 +3,7 @@ using Liaison.Domain.Common;
 using Liaison.Domain.Entries;
 using Liaison.Domain.Keys;
 using Liaison.Features.Data;
+using Liaison.Features.Keys;
 using Liaison.Features.Log;
 using Liaison.Ledger.Merkle;
 using Microsoft.EntityFrameworkCore;
@@ -22,6 +23,7 @@ public sealed partial class EntrySequencer : IAsyncDisposable
     private const int MaxBatch = 512;
 
     private readonly IDbContextFactory<LiaisonDbContext> _dbFactory;
+    private readonly EnrolledKeys _enrolledKeys;
     private readonly TimeProvider _time;
     private readonly ILogger<EntrySequencer> _logger;
     private readonly Channel<Submission> _queue = Channel.CreateUnbounded<Submission>(new UnboundedChannelOptions { SingleReader = true });
@@ -31,9 +33,10 @@ public sealed partial class EntrySequencer : IAsyncDisposable
     private TreeHead? _head;
     private DateTimeOffset _lastServerTime = DateTimeOffset.MinValue;
 
-    public EntrySequencer(IDbContextFactory<LiaisonDbContext> dbFactory, TimeProvider time, ILogger<EntrySequencer> logger)
+    public EntrySequencer(IDbContextFactory<LiaisonDbContext> dbFactory, EnrolledKeys enrolledKeys, TimeProvider time, ILogger<EntrySequencer> logger)
     {
         _dbFactory = dbFactory;
+        _enrolledKeys = enrolledKeys;
         _time = time;
         _logger = logger;
         _loop = Task.Run(RunAsync);
@@ -115,6 +118,7 @@ public sealed partial class EntrySequencer : IAsyncDisposable
         var hashesInBatch = new Dictionary<string, long>(StringComparer.Ordinal);
         var signingKeys = new Dictionary<string, Keys.SigningKeyRecord?>(StringComparer.Ordinal);
         var recorded = await RecordedAsync(db, batch);
+        await using var writer = EntryWriter.Create(db);
 
         for (var i = 0; i < batch.Count; i++)
         {
@@ -170,7 +174,7 @@ public sealed partial class EntrySequencer : IAsyncDisposable
             var leaf = new EntryLeaf(entry.Header.Type, entry.Header.Author, entry.Header.Audience, serverTime, entry.KeyId, entry.Signature, entry.PayloadSha256);
             var leafHash = Rfc6962.HashLeaf(leaf.Encode());
             log.Append(leafHash);
-            db.Entries.Add(new EntryRecord
+            await writer.InsertAsync(new EntryRecord
             {
                 Seq = nextSeq,
                 Type = entry.Header.Type,
@@ -199,6 +203,11 @@ public sealed partial class EntrySequencer : IAsyncDisposable
         await log.FlushAsync(db, CancellationToken.None);
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
+        foreach (var revoked in batch.Where(b => b.Entry.Header.Type == EntryTypes.KeyRevoke))
+        {
+            _enrolledKeys.Forget(revoked.Entry.Header.Body.GetProperty("keyId").GetString()!);
+        }
+
         Volatile.Write(ref _head, log.Head);
         _nextSeq = nextSeq;
         _lastServerTime = lastTime;

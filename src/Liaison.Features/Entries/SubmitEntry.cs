@@ -4,6 +4,7 @@ using Liaison.Domain.Entries;
 using Liaison.Domain.Keys;
 using Liaison.Domain.Parties;
 using Liaison.Features.Data;
+using Liaison.Features.Keys;
 using Liaison.Features.Mechanism;
 using Liaison.Ledger.Crypto;
 using Microsoft.EntityFrameworkCore;
@@ -20,7 +21,7 @@ public sealed record SubmitEntryResponse(long Seq, DateTimeOffset ServerTime, st
 /// Submits a signed entry: checks the envelope, the size, the key, the signature and the payload's rules in that
 /// order (each refusal a distinct problem), then hands it to the sequencer and answers once it is durable.
 /// </summary>
-public sealed class SubmitEntry(LiaisonDbContext db, EntrySequencer sequencer, ServedMechanism mechanism, TimeProvider time)
+public sealed class SubmitEntry(LiaisonDbContext db, EntrySequencer sequencer, EnrolledKeys enrolledKeys, ServedMechanism mechanism, TimeProvider time)
 {
     public async Task<Result<SubmitEntryResponse>> HandleAsync(SubmitEntryRequest request, Member user, CancellationToken cancellationToken)
     {
@@ -56,7 +57,17 @@ public sealed class SubmitEntry(LiaisonDbContext db, EntrySequencer sequencer, S
             return EntryErrors.UnknownKey(request.KeyId);
         }
 
-        var keyRecord = await db.SigningKeys.AsNoTracking().SingleOrDefaultAsync(k => k.KeyId == request.KeyId, cancellationToken);
+        var keyRecord = enrolledKeys.TryGet(request.KeyId, out var cachedKey) ? cachedKey : null;
+        if (keyRecord is null)
+        {
+            keyRecord = await db.SigningKeys.AsNoTracking().SingleOrDefaultAsync(k => k.KeyId == request.KeyId, cancellationToken);
+            if (keyRecord is not null)
+            {
+                enrolledKeys.Remember(keyRecord);
+            }
+        }
+
+
         var key = EntryAdmission.CheckKey(request.KeyId, keyRecord?.ToState(), user);
         if (!key.IsSuccess)
         {

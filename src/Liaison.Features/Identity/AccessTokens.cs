@@ -27,7 +27,7 @@ public sealed record TokenPrincipal(LiaisonUser User, IReadOnlyList<string> Scop
 /// Personal access tokens: <c>lia_</c> and 43 base64url characters of 32 random bytes. Only SHA-256 of the token is
 /// stored, so a database reader cannot use one; a token is scoped, expires, and can be revoked by its owner.
 /// </summary>
-public sealed class AccessTokens(LiaisonDbContext db, UserManager<LiaisonUser> users, TimeProvider time)
+public sealed class AccessTokens(LiaisonDbContext db, UserManager<LiaisonUser> users, TokenCache cache, TimeProvider time)
 {
     public const string TokenPrefix = "lia_";
 
@@ -117,13 +117,29 @@ public sealed class AccessTokens(LiaisonDbContext db, UserManager<LiaisonUser> u
         }
 
         var hash = Hash(token);
+        var now = time.GetUtcNow();
+        if (cache.TryGet(hash, out var cached))
+        {
+            if (cached.ExpiresAt <= now)
+            {
+                return new Error.Unauthenticated("token-expired", "The access token has expired; run 'liaison login' again.");
+            }
+
+            if (NeedsLastUse(cached.LastUsedAt, now))
+            {
+                await db.AccessTokens.Where(t => t.TokenHash == hash).ExecuteUpdateAsync(t => t.SetProperty(r => r.LastUsedAt, now), cancellationToken);
+                cache.Used(hash, now);
+            }
+
+            return cached.Principal;
+        }
+
         var record = await db.AccessTokens.SingleOrDefaultAsync(t => t.TokenHash == hash, cancellationToken);
         if (record is null)
         {
             return invalid;
         }
 
-        var now = time.GetUtcNow();
         if (record.RevokedAt is not null)
         {
             return new Error.Unauthenticated("token-revoked", "The access token was revoked.");
@@ -141,13 +157,15 @@ public sealed class AccessTokens(LiaisonDbContext db, UserManager<LiaisonUser> u
         }
 
         // Last use is recorded at most once a minute, so a busy client does not write on every request.
-        if (record.LastUsedAt is null || now - record.LastUsedAt > TimeSpan.FromMinutes(1))
+        if (NeedsLastUse(record.LastUsedAt, now))
         {
             record.LastUsedAt = now;
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        return new TokenPrincipal(user, record.Scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries), record.Id);
+        var principal = new TokenPrincipal(user, record.Scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries), record.Id);
+        cache.Add(hash, principal, record.ExpiresAt, record.LastUsedAt);
+        return principal;
     }
 
     public async Task<Result<IReadOnlyList<TokenView>>> ListAsync(string userId, CancellationToken cancellationToken)
@@ -166,8 +184,11 @@ public sealed class AccessTokens(LiaisonDbContext db, UserManager<LiaisonUser> u
 
         record.RevokedAt ??= time.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
+        cache.Forget(record.Id);
         return TokenView.From(record);
     }
+
+    private static bool NeedsLastUse(DateTimeOffset? lastUsedAt, DateTimeOffset now) => lastUsedAt is null || now - lastUsedAt > TimeSpan.FromMinutes(1);
 
     private static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 

@@ -2,6 +2,7 @@ using Liaison.Features.Data;
 using Liaison.Ledger.Merkle;
 using Liaison.Ledger.Tiles;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Liaison.Features.Log;
 
@@ -80,21 +81,27 @@ internal sealed class LogAppender
         return index;
     }
 
-    /// <summary>Writes every tile changed since the last flush into the context's current transaction.</summary>
+    /// <summary>Writes every tile changed since the last flush into the context's current transaction (one upsert per tile).</summary>
     public async Task FlushAsync(LiaisonDbContext db, CancellationToken cancellationToken)
     {
-        foreach (var (level, index) in _dirty)
+        await using var upsert = db.Database.GetDbConnection().CreateCommand();
+        upsert.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        upsert.CommandText = "INSERT INTO \"log_tiles\" (\"Level\", \"Index\", \"Hashes\") VALUES (@level, @index, @hashes) ON CONFLICT (\"Level\", \"Index\") DO UPDATE SET \"Hashes\" = excluded.\"Hashes\"";
+        var level = upsert.CreateParameter();
+        level.ParameterName = "@level";
+        var index = upsert.CreateParameter();
+        index.ParameterName = "@index";
+        var hashes = upsert.CreateParameter();
+        hashes.ParameterName = "@hashes";
+        upsert.Parameters.Add(level);
+        upsert.Parameters.Add(index);
+        upsert.Parameters.Add(hashes);
+        foreach (var (tileLevel, tileIndex) in _dirty)
         {
-            var bytes = _filled.TryGetValue((level, index), out var full) ? full : _edge[level].Hashes.SelectMany(h => h).ToArray();
-            var existing = await db.Set<LogTileRecord>().FindAsync([level, index], cancellationToken);
-            if (existing is null)
-            {
-                db.Set<LogTileRecord>().Add(new LogTileRecord { Level = level, Index = index, Hashes = bytes });
-            }
-            else
-            {
-                existing.Hashes = bytes;
-            }
+            level.Value = tileLevel;
+            index.Value = tileIndex;
+            hashes.Value = _filled.TryGetValue((tileLevel, tileIndex), out var full) ? full : _edge[tileLevel].Hashes.SelectMany(h => h).ToArray();
+            await upsert.ExecuteNonQueryAsync(cancellationToken);
         }
 
         _dirty.Clear();

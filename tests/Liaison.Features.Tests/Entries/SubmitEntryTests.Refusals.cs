@@ -55,7 +55,7 @@ public sealed partial class SubmitEntryTests
         // The mechanism's rules.
         ["another mechanism"] = ("wrong-mechanism", s => (s.Officer, TestMechanism.Request(s.Officer, Changed(Statement(s, s.Officer), p => p["mechanism"] = "isr-lbn")))),
         ["author someone else"] = ("author-mismatch", s => (s.Officer, TestMechanism.Request(s.Officer, Changed(Statement(s, s.Officer), p => p["author"] = "syr-officer")))),
-        ["unknown type"] = ("unknown-payload-type", s => (s.Officer, TestMechanism.Request(s.Officer, Changed(Statement(s, s.Officer), p => p["type"] = "message.send")))),
+        ["unknown type"] = ("unknown-payload-type", s => (s.Officer, TestMechanism.Request(s.Officer, Changed(Statement(s, s.Officer), p => p["type"] = "memo.unknown")))),
         ["a type only the mechanism makes"] = ("role-forbidden", s => (s.Admin, TestMechanism.Request(s.Admin, EntryBuilder.Payload(EntryTypes.PartyRoot, "isr-syr", s.Admin.UserName, ["ISR"], Now(s), new JsonObject { ["publicKey"] = s.Admin.Key.PublicKey.ToBase64() })))),
         ["statement by an analyst"] = ("role-forbidden", s => (s.Analyst, TestMechanism.Request(s.Analyst, Statement(s, s.Analyst)))),
         ["enrolment by an officer"] = ("role-forbidden", s => (s.Officer, TestMechanism.Request(s.Officer, Enrolment(s, s.Officer, "isr-duty", s.Duty.Key.PublicKey)))),

@@ -127,6 +127,7 @@ public sealed class TestMechanism : IAsyncDisposable
         var submit = new SubmitEntry(
             scope.ServiceProvider.GetRequiredService<Data.LiaisonDbContext>(),
             scope.ServiceProvider.GetRequiredService<EntrySequencer>(),
+            scope.ServiceProvider.GetRequiredService<Liaison.Features.Keys.EnrolledKeys>(),
             Served,
             Database.Time);
         return await submit.HandleAsync(request, user.Member, TestContext.Current.CancellationToken);
