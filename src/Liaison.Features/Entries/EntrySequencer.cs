@@ -30,6 +30,9 @@ public sealed partial class EntrySequencer : IAsyncDisposable
     private readonly Task _loop;
     private long? _nextSeq;
     private LogAppender? _log;
+
+    // Only the sequencer enrols and revokes keys, so what it read of a key stays true until it applies a key entry.
+    private readonly Dictionary<string, SigningKeyRecord?> _signingKeys = new(StringComparer.Ordinal);
     private TreeHead? _head;
     private DateTimeOffset _lastServerTime = DateTimeOffset.MinValue;
 
@@ -89,6 +92,7 @@ public sealed partial class EntrySequencer : IAsyncDisposable
                 // Whatever went wrong fails this batch's callers, who get no acknowledgement; it never stops the sequencer.
                 _nextSeq = null;
                 _log = null;
+                _signingKeys.Clear();
                 LogBatchFailed(ex, batch.Count);
                 foreach (var submission in batch)
                 {
@@ -116,7 +120,7 @@ public sealed partial class EntrySequencer : IAsyncDisposable
 
         var results = new Result<SequencedEntry>[batch.Count];
         var hashesInBatch = new Dictionary<string, long>(StringComparer.Ordinal);
-        var signingKeys = new Dictionary<string, Keys.SigningKeyRecord?>(StringComparer.Ordinal);
+        var signingKeys = _signingKeys;
         var recorded = await RecordedAsync(db, batch);
         await using var writer = EntryWriter.Create(db);
 
