@@ -39,8 +39,8 @@ public static class HotlineProjection
             MessageAcknowledged ack => ApplyAck(state, entry, ack),
             MessageDelivered delivered => UpdateRecipient(state, delivered.MessageSeq, entry.AuthorParty, r => r.Delivered is null ? r with { Delivered = StampOf(entry) } : r),
             MessageTranslated translated => ApplyTranslate(state, entry, translated),
-            ChannelSuspended suspended => SetPolitical(state, suspended.Channel, new PoliticalStatus(entry.AuthorParty, true, suspended.Reason, entry.Seq, entry.ServerTime)),
-            ChannelResumed resumed => SetPolitical(state, resumed.Channel, new PoliticalStatus(entry.AuthorParty, false, resumed.Reason, entry.Seq, entry.ServerTime)),
+            ChannelSuspended suspended => SetPolitical(config, state, suspended.Channel, new PoliticalStatus(entry.AuthorParty, true, suspended.Reason, entry.Seq, entry.ServerTime)),
+            ChannelResumed resumed => SetPolitical(config, state, resumed.Channel, new PoliticalStatus(entry.AuthorParty, false, resumed.Reason, entry.Seq, entry.ServerTime)),
             LinkTestSent test => ApplyLinkTest(config, state, entry, test),
             LinkTestAnswered answered => UpdateLinkTest(state, answered.LinkTestSeq, entry.AuthorParty, r => r.Answered is null ? r with { Answered = StampOf(entry) } : r),
             MessageEscalated escalated => UpdateRecipient(state, escalated.MessageSeq, escalated.Party, r => escalated.Deadline switch
@@ -133,7 +133,7 @@ public static class HotlineProjection
 
     private static HotlineState ApplyTranslate(HotlineState state, HotlineEntry entry, MessageTranslated translated)
     {
-        if (state.FindMessage(translated.MessageSeq) is not { } message)
+        if (state.FindMessage(translated.MessageSeq) is not { } message || !message.Audience.Contains(entry.AuthorParty))
         {
             return state;
         }
@@ -157,9 +157,14 @@ public static class HotlineProjection
         return state with { LinkTests = state.LinkTests.Add(entry.Seq, test), Channels = state.Channels.SetItem(sent.Channel, channel) };
     }
 
-    private static HotlineState SetPolitical(HotlineState state, string code, PoliticalStatus status)
+    private static HotlineState SetPolitical(MechanismConfig config, HotlineState state, string code, PoliticalStatus status)
     {
         var channel = state.Channel(code);
+        if (config.FindChannel(code) is not { } channelConfig || !channelConfig.IsParty(status.Party) || channel.IsSuspended(status.Party) == status.Suspended)
+        {
+            return state;
+        }
+
         channel = channel with { Political = channel.Political.SetItem(status.Party, status) };
         return state with { Channels = state.Channels.SetItem(code, channel) };
     }

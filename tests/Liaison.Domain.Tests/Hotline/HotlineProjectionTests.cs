@@ -174,6 +174,16 @@ public sealed class HotlineProjectionTests
     }
 
     [Fact]
+    public void Fold_SecondSuspension_KeepsTheFirst()
+    {
+        var state = Fold(
+            Entry(10, Syr, T0, new ChannelSuspended(Security, "Consultations"), author: "syr-commander"),
+            Entry(11, Syr, T0.AddHours(1), new ChannelSuspended(Security, "Still consulting"), author: "syr-commander"));
+
+        Assert.Equal(10, state.Channel(Security).Political[Syr].Seq);
+    }
+
+    [Fact]
     public void Fold_MessageToASuspendedParty_RecordsTheSuspensionAndKeepsTheDeadline()
     {
         var state = Fold(
@@ -269,6 +279,10 @@ public sealed class HotlineProjectionTests
         { "message on an unknown channel", Entry(20, Isr, T0, Message(channel: "nowhere")) },
         { "link test of an unknown channel", ServerEntry(20, T0, new LinkTestSent("nowhere")) },
         { "message whose seq is taken", Entry(10, Syr, T0, Message()) },
+        { "translation by a party outside the audience", Entry(20, new PartyCode("LBN"), T0, new MessageTranslated(10, "en", "S", "B")) },
+        { "suspension by the convener", Entry(20, Usa, T0, new ChannelSuspended(Security, "x")) },
+        { "suspension of an unknown channel", Entry(20, Syr, T0, new ChannelSuspended("nowhere", "x")) },
+        { "resumption by a party never suspended", Entry(20, Syr, T0, new ChannelResumed(Security, "x")) },
     };
 
     [Theory]
