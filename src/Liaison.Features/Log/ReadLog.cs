@@ -19,7 +19,7 @@ public sealed record InclusionProofView(long Seq, long TreeSize, string LeafHash
 public sealed record ConsistencyProofView(long FromSize, long ToSize, string FromRoot, string ToRoot, IReadOnlyList<string> Hashes);
 
 /// <summary>Reads the log: checkpoints, proofs, tiles and entry bundles. Every party may read all of it; it holds no payloads.</summary>
-public sealed class ReadLog(LiaisonDbContext db)
+public sealed class ReadLog(LiaisonDbContext db, FullTileCache tileCache)
 {
     /// <summary>The latest checkpoint; with <paramref name="finalOnly"/>, the latest one every required witness cosigned.</summary>
     public async Task<Result<CheckpointView>> CheckpointAsync(IReadOnlyCollection<string> requiredWitnesses, bool finalOnly, CancellationToken cancellationToken)
@@ -66,7 +66,7 @@ public sealed class ReadLog(LiaisonDbContext db)
             return new Error.NotFound("entry-not-in-checkpoint", $"Entry {seq} is not in the tree of size {size}; proofs are against signed checkpoints only.");
         }
 
-        var reader = new TileHashReader(db);
+        var reader = new TileHashReader(db, tileCache);
         var leaf = (await reader.ReadHashesAsync([new NodeId(0, seq)], cancellationToken))[0];
         var proof = await MerkleTree.InclusionProofAsync(seq, size, reader, cancellationToken);
         return new InclusionProofView(seq, size, Convert.ToBase64String(leaf), Convert.ToBase64String(checkpoint.Value.RootHash), proof.Select(Convert.ToBase64String).ToList());
@@ -86,7 +86,7 @@ public sealed class ReadLog(LiaisonDbContext db)
             return new Error.Validation("invalid-size", $"from must be between 0 and {newer.Value.Size}.");
         }
 
-        var reader = new TileHashReader(db);
+        var reader = new TileHashReader(db, tileCache);
         var fromRoot = from == 0 ? Rfc6962.EmptyRoot() : await MerkleTree.RootAsync(from, reader, cancellationToken);
         var proof = await MerkleTree.ConsistencyProofAsync(from, newer.Value.Size, reader, cancellationToken);
         return new ConsistencyProofView(from, newer.Value.Size, Convert.ToBase64String(fromRoot), Convert.ToBase64String(newer.Value.RootHash), proof.Select(Convert.ToBase64String).ToList());
@@ -101,7 +101,7 @@ public sealed class ReadLog(LiaisonDbContext db)
             return new Error.NotFound("tile-not-found", $"{tile.Path} is not a tile of the tree of size {size}.");
         }
 
-        return await TileLayout.ReadAsync(tile, size, new TileHashReader(db), cancellationToken);
+        return await TileLayout.ReadAsync(tile, size, new TileHashReader(db, tileCache), cancellationToken);
     }
 
     /// <summary>An entry bundle: the leaves (<see cref="EntryLeaf"/> bytes) of up to 256 entries, if in the latest checkpoint's tree.</summary>

@@ -10,7 +10,7 @@ namespace Liaison.Features.Log;
 /// hash of a tile; any other is recomputed from the at most 128 hashes of the tile level below it. Every proof,
 /// root and served tile comes from here, so a changed tile byte shows up in what the log serves.
 /// </summary>
-public sealed class TileHashReader(LiaisonDbContext db) : IHashReader, IAsyncHashReader
+public sealed class TileHashReader(LiaisonDbContext db, FullTileCache? cache = null) : IHashReader, IAsyncHashReader
 {
     public IReadOnlyList<byte[]> ReadHashes(IReadOnlyList<NodeId> nodes) =>
         ReadHashesAsync(nodes, CancellationToken.None).AsTask().GetAwaiter().GetResult();
@@ -25,6 +25,13 @@ public sealed class TileHashReader(LiaisonDbContext db) : IHashReader, IAsyncHas
             var height = node.Level % TileLayout.Height;
             var first = node.Index << height;
             var tileIndex = first >> TileLayout.Height;
+            var offsetInTile = (int)((first & (TileLayout.FullWidth - 1)) >> height);
+            if (cache is not null && cache.TryGet(tileLevel, tileIndex, height, offsetInTile, out var known))
+            {
+                hashes.Add(known);
+                continue;
+            }
+
             if (!tiles.TryGetValue((tileLevel, tileIndex), out var tile))
             {
                 tile = await db.Set<LogTileRecord>().AsNoTracking()
@@ -33,6 +40,7 @@ public sealed class TileHashReader(LiaisonDbContext db) : IHashReader, IAsyncHas
                     .SingleOrDefaultAsync(cancellationToken)
                     ?? throw new InvalidOperationException($"Tile {tileLevel}/{tileIndex} is not stored; node {node} is not in the log.");
                 tiles[(tileLevel, tileIndex)] = tile;
+                cache?.Remember(tileLevel, tileIndex, tile);
             }
 
             var offset = (int)(first & (TileLayout.FullWidth - 1));

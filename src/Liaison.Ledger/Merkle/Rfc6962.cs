@@ -11,6 +11,14 @@ public static class Rfc6962
     /// <summary>SHA-256(0x00 || leaf).</summary>
     public static byte[] HashLeaf(ReadOnlySpan<byte> leaf)
     {
+        if (leaf.Length <= 1024)
+        {
+            Span<byte> input = stackalloc byte[leaf.Length + 1];
+            input[0] = 0x00;
+            leaf.CopyTo(input[1..]);
+            return SHA256.HashData(input);
+        }
+
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         hash.AppendData([0x00]);
         hash.AppendData(leaf);
@@ -20,11 +28,21 @@ public static class Rfc6962
     /// <summary>SHA-256(0x01 || left || right).</summary>
     public static byte[] HashChildren(ReadOnlySpan<byte> left, ReadOnlySpan<byte> right)
     {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        hash.AppendData([0x01]);
-        hash.AppendData(left);
-        hash.AppendData(right);
-        return hash.GetHashAndReset();
+        if (left.Length + right.Length > 2 * HashLength)
+        {
+            using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            hash.AppendData([0x01]);
+            hash.AppendData(left);
+            hash.AppendData(right);
+            return hash.GetHashAndReset();
+        }
+
+        // One-shot hashing of a stack buffer: no hasher object per node, which dominates proof and tree work.
+        Span<byte> input = stackalloc byte[1 + left.Length + right.Length];
+        input[0] = 0x01;
+        left.CopyTo(input[1..]);
+        right.CopyTo(input[(1 + left.Length)..]);
+        return SHA256.HashData(input);
     }
 
     /// <summary>The root of the empty tree: SHA-256 of no bytes.</summary>

@@ -11,9 +11,9 @@ public sealed class EntryTypesTests
     [Fact]
     public void All_FoundationTypes_AreRegisteredByTheirNames()
     {
-        var names = EntryTypes.All.Keys.Order(StringComparer.Ordinal);
+        var names = EntryTypes.All.Keys.ToHashSet(StringComparer.Ordinal);
 
-        Assert.Equal(["key.enroll", "key.revoke", "mechanism.establish", "party.root", "statement.issue"], names);
+        Assert.Superset(new HashSet<string>(["key.enroll", "key.revoke", "mechanism.establish", "party.root", "statement.issue"], StringComparer.Ordinal), names);
         Assert.All(EntryTypes.All, pair => Assert.Equal(pair.Key, pair.Value.Name));
     }
 
@@ -49,7 +49,7 @@ public sealed class EntryTypesTests
     [InlineData("")]
     [InlineData("Statement.Issue")]
     [InlineData("statement.issue ")]
-    [InlineData("message.send")]
+    [InlineData("memo.unknown")]
     public void TryGet_UnknownName_IsFalse(string name)
     {
         var found = EntryTypes.TryGet(name, out _);
