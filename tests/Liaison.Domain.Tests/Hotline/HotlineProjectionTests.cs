@@ -1,6 +1,6 @@
-using Liaison.Domain.Parties;
 using Liaison.Domain.Hotline;
 using Liaison.Domain.Mechanism;
+using Liaison.Domain.Parties;
 using Liaison.Domain.Tests.Entries;
 using Liaison.Domain.Tests.Mechanism;
 using static Liaison.Domain.Tests.Hotline.HotlineTestData;
