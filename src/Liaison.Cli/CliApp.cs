@@ -29,6 +29,11 @@ public static class CliApp
         root.Subcommands.Add(ConformanceCommand.Create(context, globals));
         root.Subcommands.Add(VerifyCommand.Create(context, globals));
         root.Subcommands.Add(ReplayCommand.Create(context, globals));
+        foreach (var command in HotlineCommands.Create(context, globals))
+        {
+            root.Subcommands.Add(command);
+        }
+
         root.Subcommands.Add(WitnessCommand.Create(context, globals));
         return root;
     }

@@ -46,6 +46,8 @@ public static class FeatureServices
         services.AddScoped<SignCheckpoint>();
         services.AddScoped<ReadLog>();
         services.AddScoped<RecordProjections>();
+        services.AddScoped<Hotline.RecordDueHotlineEntries>();
+        services.AddScoped<Hotline.ReadHotline>();
         services.AddScoped<CollectCosignatures>();
         services.AddHttpClient(CollectCosignatures.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(10));
         return services;

@@ -4,6 +4,7 @@ namespace Liaison.Domain.Parties;
 /// A party's code: 2 to 10 upper-case ASCII letters (<c>ISR</c>, <c>SYR</c>, <c>USA</c>, <c>UNDOF</c>).
 /// <c>default(PartyCode)</c> has a null value and is never a valid code; use <see cref="TryParse"/> or the constructor.
 /// </summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(PartyCodeJsonConverter))]
 public readonly record struct PartyCode
 {
     /// <summary>Creates a code.</summary>

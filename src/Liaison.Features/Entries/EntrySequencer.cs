@@ -24,6 +24,7 @@ public sealed partial class EntrySequencer : IAsyncDisposable
 
     private readonly IDbContextFactory<LiaisonDbContext> _dbFactory;
     private readonly EnrolledKeys _enrolledKeys;
+    private readonly List<IEntryRule> _rules;
     private readonly TimeProvider _time;
     private readonly ILogger<EntrySequencer> _logger;
     private readonly Channel<Submission> _queue = Channel.CreateUnbounded<Submission>(new UnboundedChannelOptions { SingleReader = true });
@@ -36,10 +37,11 @@ public sealed partial class EntrySequencer : IAsyncDisposable
     private TreeHead? _head;
     private DateTimeOffset _lastServerTime = DateTimeOffset.MinValue;
 
-    public EntrySequencer(IDbContextFactory<LiaisonDbContext> dbFactory, EnrolledKeys enrolledKeys, TimeProvider time, ILogger<EntrySequencer> logger)
+    public EntrySequencer(IDbContextFactory<LiaisonDbContext> dbFactory, EnrolledKeys enrolledKeys, IEnumerable<IEntryRule> rules, TimeProvider time, ILogger<EntrySequencer> logger)
     {
         _dbFactory = dbFactory;
         _enrolledKeys = enrolledKeys;
+        _rules = rules.ToList();
         _time = time;
         _logger = logger;
         _loop = Task.Run(RunAsync);
@@ -93,6 +95,11 @@ public sealed partial class EntrySequencer : IAsyncDisposable
                 _nextSeq = null;
                 _log = null;
                 _signingKeys.Clear();
+                foreach (var rule in _rules)
+                {
+                    rule.Rollback();
+                }
+
                 LogBatchFailed(ex, batch.Count);
                 foreach (var submission in batch)
                 {
@@ -159,6 +166,13 @@ public sealed partial class EntrySequencer : IAsyncDisposable
             // The record keeps whole milliseconds; the answer must be the time the record holds.
             var now = DateTimeOffset.FromUnixTimeMilliseconds(_time.GetUtcNow().ToUnixTimeMilliseconds());
             var serverTime = now > lastTime ? now : lastTime;
+            var refused = await DecideByRulesAsync(db, entry, nextSeq, serverTime);
+            if (refused is not null)
+            {
+                results[i] = refused;
+                continue;
+            }
+
             if (EntryProjector.HasEffects(entry.Header.Type))
             {
                 // The entry's decision reads the keys and users as they are, so everything before it is written first.
@@ -207,6 +221,11 @@ public sealed partial class EntrySequencer : IAsyncDisposable
         await log.FlushAsync(db, CancellationToken.None);
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
+        foreach (var rule in _rules)
+        {
+            rule.Commit();
+        }
+
         foreach (var revoked in batch.Where(b => b.Entry.Header.Type == EntryTypes.KeyRevoke))
         {
             _enrolledKeys.Forget(revoked.Entry.Header.Body.GetProperty("keyId").GetString()!);
@@ -216,6 +235,20 @@ public sealed partial class EntrySequencer : IAsyncDisposable
         _nextSeq = nextSeq;
         _lastServerTime = lastTime;
         return results;
+    }
+
+    private async Task<Error?> DecideByRulesAsync(LiaisonDbContext db, PendingEntry entry, long seq, DateTimeOffset serverTime)
+    {
+        foreach (var rule in _rules)
+        {
+            var decision = await rule.DecideAsync(db, entry, seq, serverTime, CancellationToken.None);
+            if (!decision.IsSuccess)
+            {
+                return decision.Error;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The batch's payloads already in the record, by hex SHA-256, found with one query on the unique index.</summary>

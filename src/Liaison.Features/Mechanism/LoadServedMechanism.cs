@@ -3,6 +3,7 @@ using Liaison.Domain.Common;
 using Liaison.Domain.Mechanism;
 using Liaison.Features.Bootstrap;
 using Liaison.Features.Data;
+using Liaison.Features.Keys;
 using Liaison.Ledger.Notes;
 using Microsoft.EntityFrameworkCore;
 
@@ -41,6 +42,12 @@ public static class LoadServedMechanism
             return new Error.Validation("log-key-invalid", $"{folder.LogKeyFile}: {logKey.Error.Detail}");
         }
 
-        return MechanismConfigLoader.Load(configFile).Map(config => new ServedMechanism(config, sha256, logKey.Value));
+        var serverKey = KeyFile.Load(folder.ServerKeyFile);
+        if (!serverKey.IsSuccess)
+        {
+            return serverKey.Error;
+        }
+
+        return MechanismConfigLoader.Load(configFile).Map(config => new ServedMechanism(config, sha256, logKey.Value, serverKey.Value.Open()));
     }
 }

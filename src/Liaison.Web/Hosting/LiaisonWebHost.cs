@@ -2,9 +2,12 @@ using System.Threading.RateLimiting;
 using Liaison.Features;
 using Liaison.Features.Bootstrap;
 using Liaison.Features.Data;
+using Liaison.Features.Entries;
+using Liaison.Features.Hotline;
 using Liaison.Features.Log;
 using Liaison.Web.Api;
 using Liaison.Web.Auth;
+using Liaison.Web.Hotline;
 using Liaison.Web.Log;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
@@ -43,6 +46,9 @@ public static class LiaisonWebHost
             return witnesses.IsSuccess ? witnesses.Value : throw new StartupException(witnesses.Error.Detail);
         });
         builder.Services.AddHostedService<CheckpointService>();
+        builder.Services.AddSingleton<HotlineBook>();
+        builder.Services.AddSingleton<IEntryRule>(sp => sp.GetRequiredService<HotlineBook>());
+        builder.Services.AddHostedService<HotlineDeadlineService>();
         builder.Services.AddLiaisonAuth();
         builder.Services.AddDataProtection().SetApplicationName("Liaison");
         builder.Services.AddOptions<KeyManagementOptions>().Configure<DataFolder>((keys, folder) =>
@@ -83,6 +89,7 @@ public static class LiaisonWebHost
         app.MapKeyEndpoints();
         app.MapTokenEndpoints();
         app.MapLogEndpoints();
+        app.MapHotlineEndpoints();
         app.MapRazorPages();
         return app;
     }

@@ -1,0 +1,199 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Liaison.Cli.Client;
+using Liaison.Domain.Hotline;
+using Liaison.Features.Hotline;
+using Liaison.Web.Api;
+using Spectre.Console;
+
+namespace Liaison.Cli.Commands;
+
+/// <summary>The hotline from the command line: <c>send</c>, <c>inbox</c>, <c>ack</c>, <c>reply</c>, <c>stats</c>.</summary>
+public static class HotlineCommands
+{
+    public static IEnumerable<Command> Create(CliContext context, CliApp.GlobalOptions globals)
+    {
+        var channel = new Option<string>("--channel") { Description = "The channel, e.g. isr-syr-security", Required = true };
+        var precedence = new Option<string>("--precedence") { Description = "FLASH, IMMEDIATE, PRIORITY or ROUTINE", Required = true };
+        var subject = new Option<string>("--subject") { Description = "The subject", Required = true };
+        var body = new Option<string>("--body") { Description = "The text, in any language", Required = true };
+        var template = new Option<string>("--template") { Description = "free-text, notification, request-for-explanation, complaint", DefaultValueFactory = _ => "free-text" };
+        var lang = new Option<string>("--lang") { Description = "The text's language tag (he, ar, en, …)", DefaultValueFactory = _ => "en" };
+        var activity = new Option<string?>("--activity") { Description = "notification: the activity kind, e.g. air-sortie" };
+        var location = new Option<string?>("--location") { Description = "notification: where" };
+        var start = new Option<string?>("--start") { Description = "notification: window start (RFC 3339)" };
+        var end = new Option<string?>("--end") { Description = "notification: window end (RFC 3339)" };
+        var reference = new Option<string?>("--reference") { Description = "request-for-explanation, complaint: what it is about" };
+        var question = new Option<string?>("--question") { Description = "request-for-explanation: the question" };
+        var breach = new Option<string?>("--breach") { Description = "complaint: the breach code" };
+        var send = new Command("send", "Send a hotline message, signed with your key") { channel, precedence, subject, body, template, lang, activity, location, start, end, reference, question, breach };
+        send.SetAction(async (parse, cancellationToken) =>
+        {
+            var fields = new JsonObject
+            {
+                ["channel"] = parse.GetValue(channel),
+                ["precedence"] = parse.GetValue(precedence)!.ToUpperInvariant(),
+                ["template"] = parse.GetValue(template),
+                ["subject"] = parse.GetValue(subject),
+                ["body"] = parse.GetValue(body),
+                ["lang"] = parse.GetValue(lang),
+            };
+            AddIf(fields, "activity", parse.GetValue(activity));
+            AddIf(fields, "location", parse.GetValue(location));
+            AddIf(fields, "reference", parse.GetValue(reference));
+            AddIf(fields, "question", parse.GetValue(question));
+            AddIf(fields, "breach", parse.GetValue(breach));
+            if (parse.GetValue(start) is { } from && parse.GetValue(end) is { } to)
+            {
+                fields["window"] = new JsonObject { ["start"] = from, ["end"] = to };
+            }
+
+            return await SubmitAsync(context, globals, parse, fields, parse.GetValue(channel)!, "message.send", cancellationToken);
+        });
+
+        var inboxChannel = new Option<string?>("--channel") { Description = "Only this channel" };
+        var inbox = new Command("inbox", "Messages on your party's channels, with their state and deadlines") { inboxChannel };
+        inbox.SetAction((parse, cancellationToken) => InboxAsync(context, globals, parse, parse.GetValue(inboxChannel), cancellationToken));
+
+        var ackId = new Argument<long>("id") { Description = "The message's seq" };
+        var ack = new Command("ack", "Acknowledge a message addressed to your party") { ackId };
+        ack.SetAction(async (parse, cancellationToken) =>
+        {
+            var message = await FindAsync(context, globals, parse, parse.GetValue(ackId), cancellationToken);
+            return await SubmitAsync(context, globals, parse, new JsonObject { ["messageSeq"] = message.Seq }, message.Channel, "message.ack", cancellationToken, message.Audience);
+        });
+
+        var replyId = new Argument<long>("id") { Description = "The message's seq" };
+        var replySubject = new Option<string?>("--subject") { Description = "The subject (default: Re: the original's)" };
+        var replyBody = new Option<string>("--body") { Description = "The text", Required = true };
+        var replyLang = new Option<string>("--lang") { Description = "The text's language tag", DefaultValueFactory = _ => "en" };
+        var replyPrecedence = new Option<string?>("--precedence") { Description = "Default: the original's" };
+        var reply = new Command("reply", "Reply to a message (a reply also acknowledges it for your party)") { replyId, replySubject, replyBody, replyLang, replyPrecedence };
+        reply.SetAction(async (parse, cancellationToken) =>
+        {
+            var message = await FindAsync(context, globals, parse, parse.GetValue(replyId), cancellationToken);
+            var fields = new JsonObject
+            {
+                ["channel"] = message.Channel,
+                ["precedence"] = (parse.GetValue(replyPrecedence) ?? message.Precedence).ToUpperInvariant(),
+                ["template"] = "reply",
+                ["subject"] = parse.GetValue(replySubject) ?? "Re: " + message.Subject,
+                ["body"] = parse.GetValue(replyBody),
+                ["lang"] = parse.GetValue(replyLang),
+                ["inReplyTo"] = message.Seq,
+            };
+            return await SubmitAsync(context, globals, parse, fields, message.Channel, "message.send", cancellationToken);
+        });
+
+        var from = new Option<DateTimeOffset?>("--from") { Description = "Period start (default: 30 days ago)" };
+        var to = new Option<DateTimeOffset?>("--to") { Description = "Period end (default: now)" };
+        var stats = new Command("stats", "Responsiveness of each side: acknowledgement times by precedence, escalations, misses, link tests") { from, to };
+        stats.SetAction((parse, cancellationToken) => StatsAsync(context, globals, parse, parse.GetValue(from), parse.GetValue(to), cancellationToken));
+        return [send, inbox, ack, reply, stats];
+    }
+
+    private static void AddIf(JsonObject fields, string name, string? value)
+    {
+        if (value is not null)
+        {
+            fields[name] = value;
+        }
+    }
+
+    private static async Task<int> SubmitAsync(CliContext context, CliApp.GlobalOptions globals, ParseResult parse, JsonObject fields, string channelCode, string type, CancellationToken cancellationToken, IReadOnlyList<string>? audience = null)
+    {
+        var (_, profile) = context.ResolveProfile(parse.GetValue(globals.Profile), parse.GetValue(globals.Server));
+        using var client = context.ClientFor(profile);
+        if (audience is null)
+        {
+            var mechanism = await client.GetAsync<MechanismView>("/api/v1/mechanism", cancellationToken);
+            var channel = mechanism.Channels.FirstOrDefault(c => c.Code == channelCode)
+                ?? throw new CliFailure($"there is no channel '{channelCode}' (channels: {string.Join(", ", mechanism.Channels.Select(c => c.Code))}).");
+            audience = [.. channel.Parties, .. channel.Observers];
+        }
+
+        var result = await EntrySubmitter.SubmitAsync(context, profile, client, type, fields, audience, cancellationToken);
+        await KeysCommands.Print(context, parse, globals, result, $"Recorded as entry {result.Seq} at {result.ServerTime:O}.");
+        return ExitCodes.Ok;
+    }
+
+    private static async Task<MessageView> FindAsync(CliContext context, CliApp.GlobalOptions globals, ParseResult parse, long seq, CancellationToken cancellationToken)
+    {
+        var (_, profile) = context.ResolveProfile(parse.GetValue(globals.Profile), parse.GetValue(globals.Server));
+        using var client = context.ClientFor(profile);
+        var inbox = await client.GetAsync<List<MessageView>>("/api/v1/hotline/messages", cancellationToken);
+        return inbox.FirstOrDefault(m => m.Seq == seq) ?? throw new CliFailure($"there is no message {seq} on your party's channels.");
+    }
+
+    private static async Task<int> InboxAsync(CliContext context, CliApp.GlobalOptions globals, ParseResult parse, string? channel, CancellationToken cancellationToken)
+    {
+        var (_, profile) = context.ResolveProfile(parse.GetValue(globals.Profile), parse.GetValue(globals.Server));
+        using var client = context.ClientFor(profile);
+        var inbox = await client.GetAsync<List<MessageView>>("/api/v1/hotline/messages" + (channel is null ? string.Empty : "?channel=" + Uri.EscapeDataString(channel)), cancellationToken);
+        if (parse.GetValue(globals.Json))
+        {
+            await context.Out.WriteLineAsync(JsonSerializer.Serialize(inbox, JsonSerializerOptions.Web));
+            return ExitCodes.Ok;
+        }
+
+        var table = new Table().AddColumns("Id", "Channel", "Precedence", "From", "Subject", "State", "Deadline (UTC)", "Recipients");
+        foreach (var message in inbox)
+        {
+            table.AddRow(
+                message.Seq.ToString(CultureInfo.InvariantCulture),
+                message.Channel,
+                message.Precedence,
+                Markup.Escape(message.From),
+                Markup.Escape(message.Subject),
+                message.Status,
+                message.AcknowledgementDeadline.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+                string.Join(", ", message.Recipients.Select(r => $"{r.Party} {r.Status}")));
+        }
+
+        context.Console.Write(table);
+        return ExitCodes.Ok;
+    }
+
+    private static async Task<int> StatsAsync(CliContext context, CliApp.GlobalOptions globals, ParseResult parse, DateTimeOffset? from, DateTimeOffset? to, CancellationToken cancellationToken)
+    {
+        var (_, profile) = context.ResolveProfile(parse.GetValue(globals.Profile), parse.GetValue(globals.Server));
+        using var client = context.ClientFor(profile);
+        var query = new List<string>();
+        if (from is not null)
+        {
+            query.Add("from=" + Uri.EscapeDataString(from.Value.ToString("O", CultureInfo.InvariantCulture)));
+        }
+
+        if (to is not null)
+        {
+            query.Add("to=" + Uri.EscapeDataString(to.Value.ToString("O", CultureInfo.InvariantCulture)));
+        }
+
+        var text = await client.GetAsync<JsonElement>("/api/v1/hotline/stats" + (query.Count > 0 ? "?" + string.Join('&', query) : string.Empty), cancellationToken);
+        if (parse.GetValue(globals.Json))
+        {
+            await context.Out.WriteLineAsync(text.GetRawText());
+            return ExitCodes.Ok;
+        }
+
+        var report = text.Deserialize<ResponsivenessReport>(JsonSerializerOptions.Web)!;
+        var table = new Table().AddColumns("Party (as recipient)", "Precedence", "Messages", "Acknowledged", "In time", "Median", "p90", "Escalations", "Misses");
+        foreach (var party in report.Parties)
+        {
+            foreach (var (precedence, figures) in party.ByPrecedence)
+            {
+                table.AddRow(party.Party.Value, precedence.Code(), Num(figures.Count), Num(figures.Acknowledged), Num(figures.AcknowledgedInTime), Span(figures.MedianToAcknowledge), Span(figures.P90ToAcknowledge), Num(figures.Escalations), Num(figures.Misses));
+            }
+        }
+
+        context.Console.MarkupLineInterpolated($"Hotline responsiveness from {report.From:yyyy-MM-dd HH:mm} to {report.To:yyyy-MM-dd HH:mm} UTC, the same computation for each side:");
+        context.Console.Write(table);
+        return ExitCodes.Ok;
+    }
+
+    private static string Num(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static string Span(TimeSpan? value) => value is { } span ? span.ToString(@"hh\:mm\:ss", CultureInfo.InvariantCulture) : "—";
+}
