@@ -195,5 +195,10 @@ public static class HotlineCommands
 
     private static string Num(int value) => value.ToString(CultureInfo.InvariantCulture);
 
-    private static string Span(TimeSpan? value) => value is { } span ? span.ToString(@"hh\:mm\:ss", CultureInfo.InvariantCulture) : "—";
+    private static string Span(TimeSpan? value) => value switch
+    {
+        null => "—",
+        { Days: > 0 } span => span.ToString(@"d\.hh\:mm\:ss", CultureInfo.InvariantCulture),
+        { } span => span.ToString(@"hh\:mm\:ss", CultureInfo.InvariantCulture),
+    };
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Liaison.Domain.Mechanism;
 
 namespace Liaison.Domain.Hotline;
@@ -6,18 +7,23 @@ namespace Liaison.Domain.Hotline;
 /// How urgent a hotline message is, most urgent first. The order of the values is the order of urgency:
 /// <see cref="Flash"/> &lt; <see cref="Immediate"/> &lt; <see cref="Priority"/> &lt; <see cref="Routine"/>.
 /// </summary>
+[JsonConverter(typeof(JsonStringEnumConverter<Precedence>))]
 public enum Precedence
 {
     /// <summary>FLASH: imminent danger to life or of escalation (default acknowledgement deadline 5 min).</summary>
+    [JsonStringEnumMemberName("FLASH")]
     Flash,
 
     /// <summary>IMMEDIATE (default 30 min).</summary>
+    [JsonStringEnumMemberName("IMMEDIATE")]
     Immediate,
 
     /// <summary>PRIORITY (default 3 h).</summary>
+    [JsonStringEnumMemberName("PRIORITY")]
     Priority,
 
     /// <summary>ROUTINE (default 24 h).</summary>
+    [JsonStringEnumMemberName("ROUTINE")]
     Routine,
 }
 

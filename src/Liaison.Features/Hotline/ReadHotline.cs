@@ -18,7 +18,7 @@ public sealed class ReadHotline(HotlineBook book, ServedMechanism mechanism)
     {
         if (channel is not null && mechanism.Config.FindChannel(channel) is null)
         {
-            return new Error.NotFound("unknown-channel", $"There is no channel '{channel}'.");
+            return new Error.Validation("unknown-channel", $"There is no channel '{channel}'.");
         }
 
         var state = await book.StateAsync(cancellationToken);

@@ -208,7 +208,7 @@ public sealed partial class HotlineTests
 
         using var response = await client.GetAsync("/api/v1/hotline/messages?channel=isr-syr-weather", TestContext.Current.CancellationToken);
 
-        await response.AssertProblemAsync(HttpStatusCode.NotFound, "unknown-channel");
+        await response.AssertProblemAsync(HttpStatusCode.BadRequest, "unknown-channel");
     }
 
     [Fact]
