@@ -49,6 +49,7 @@ public static class LiaisonWebHost
         builder.Services.AddSingleton<HotlineBook>();
         builder.Services.AddSingleton<IEntryRule>(sp => sp.GetRequiredService<HotlineBook>());
         builder.Services.AddHostedService<HotlineDeadlineService>();
+        builder.Services.AddHotlineLive();
         builder.Services.AddLiaisonAuth();
         builder.Services.AddDataProtection().SetApplicationName("Liaison");
         builder.Services.AddOptions<KeyManagementOptions>().Configure<DataFolder>((keys, folder) =>
@@ -90,6 +91,7 @@ public static class LiaisonWebHost
         app.MapTokenEndpoints();
         app.MapLogEndpoints();
         app.MapHotlineEndpoints();
+        app.MapHotlineHub();
         app.MapRazorPages();
         return app;
     }
