@@ -97,7 +97,93 @@ public sealed class DemoSeed(InitMechanism init, AccessTokens tokens, UserManage
         var credentials = new DemoCredentials(config.Id, demoUsers);
         OwnerOnlyFiles.WriteAllText(folder.DemoCredentials, JsonSerializer.Serialize(credentials, DemoCredentials.Json), overwrite: false);
         var history = await RecordOpeningStatementsAsync(config, credentials, cancellationToken);
-        return history.IsSuccess ? credentials : history.Error;
+        if (!history.IsSuccess)
+        {
+            return history.Error;
+        }
+
+        var hotline = await RecordHotlineHistoryAsync(config, credentials, cancellationToken);
+        return hotline.IsSuccess ? credentials : hotline.Error;
+    }
+
+    /// <summary>
+    /// The hotline part of the scripted history: an exchange after the January 6 understanding, a FLASH about fire near
+    /// Suwayda acknowledged in time, a request for explanation and its reply, Hebrew and Arabic messages with English
+    /// translations, and a FLASH left unanswered, which escalates at its deadline and is missed at twice it while the
+    /// demo runs.
+    /// </summary>
+    private async Task<Result<Unit>> RecordHotlineHistoryAsync(MechanismConfig config, DemoCredentials credentials, CancellationToken cancellationToken)
+    {
+        var steps = new List<Func<Dictionary<string, long>, (string Key, string Author, string Type, string Channel, JsonObject Fields)>>
+        {
+            _ => ("opening", "usa-mediator", "message.send", "isr-syr-diplomatic", Message("ROUTINE", "free-text", "The hotline is open", "Following the understanding of January 6, this channel is open for communication between the parties, to prevent misunderstandings and escalation.", "en")),
+            seq => ("opening-reply", "syr-officer", "message.send", "isr-syr-diplomatic", Reply(seq["opening"], "ROUTINE", "استلام", "نؤكد استلام الرسالة وفتح قناة الاتصال.", "ar")),
+            seq => ("opening-reply-ack", "isr-duty", "message.ack", "isr-syr-diplomatic", new JsonObject { ["messageSeq"] = seq["opening-reply"] }),
+            seq => ("opening-reply-en", "syr-analyst", "message.translate", "isr-syr-diplomatic", new JsonObject { ["messageSeq"] = seq["opening-reply"], ["lang"] = "en", ["subject"] = "Receipt", ["body"] = "We confirm receipt of the message and the opening of the channel." }),
+            _ => ("suwayda", "isr-officer", "message.send", "isr-syr-security", Message("FLASH", "free-text", "אש ליד סווידא", "דווח על חילופי אש סמוך לסווידא. נא לאשר קבלה ולמנוע הסלמה.", "he")),
+            seq => ("suwayda-en", "isr-analyst", "message.translate", "isr-syr-security", new JsonObject { ["messageSeq"] = seq["suwayda"], ["lang"] = "en", ["subject"] = "Fire near Suwayda", ["body"] = "An exchange of fire near Suwayda is reported. Please acknowledge and prevent escalation." }),
+            seq => ("suwayda-ack", "syr-duty", "message.ack", "isr-syr-security", new JsonObject { ["messageSeq"] = seq["suwayda"] }),
+            _ => ("explain", "syr-officer", "message.send", "isr-syr-security", RequestForExplanation("IMMEDIATE", "Air activity over Quneitra", "Air activity was observed over Quneitra governorate this morning without prior notice.", "Which activity was this, and why was it not notified?")),
+            seq => ("explain-reply", "isr-officer", "message.send", "isr-syr-security", Reply(seq["explain"], "IMMEDIATE", "Re: Air activity over Quneitra", "A reconnaissance flight in self-defence; a notice is being filed.", "en")),
+            seq => ("explain-reply-ack", "syr-duty", "message.ack", "isr-syr-security", new JsonObject { ["messageSeq"] = seq["explain-reply"] }),
+            _ => ("unanswered", "syr-officer", "message.send", "isr-syr-security", Message("FLASH", "free-text", "تبادل لإطلاق النار شمال القنيطرة", "إطلاق نار شمال القنيطرة. نطلب التأكيد فوراً.", "ar")),
+        };
+
+        var seqs = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var step in steps)
+        {
+            var (key, author, type, channelCode, fields) = step(seqs);
+            var channel = config.FindChannel(channelCode)!;
+            if (type == "message.send")
+            {
+                fields["channel"] = channelCode;
+            }
+
+            var audience = channel.Parties.Concat(channel.Observers).Select(p => p.Value).Distinct(StringComparer.Ordinal);
+            var appended = await AppendAsUserAsync(config, credentials, author, type, audience, fields, cancellationToken);
+            if (!appended.IsSuccess)
+            {
+                return appended.Error;
+            }
+
+            seqs[key] = appended.Value;
+        }
+
+        return Unit.Value;
+    }
+
+    private static JsonObject Message(string precedence, string template, string subject, string body, string lang) =>
+        new() { ["precedence"] = precedence, ["template"] = template, ["subject"] = subject, ["body"] = body, ["lang"] = lang };
+
+    private static JsonObject Reply(long inReplyTo, string precedence, string subject, string body, string lang)
+    {
+        var reply = Message(precedence, "reply", subject, body, lang);
+        reply["inReplyTo"] = inReplyTo;
+        return reply;
+    }
+
+    private static JsonObject RequestForExplanation(string precedence, string subject, string body, string question)
+    {
+        var request = Message(precedence, "request-for-explanation", subject, body, "en");
+        request["reference"] = subject;
+        request["question"] = question;
+        return request;
+    }
+
+    private async Task<Result<long>> AppendAsUserAsync(MechanismConfig config, DemoCredentials credentials, string author, string type, IEnumerable<string> audience, JsonObject fields, CancellationToken cancellationToken)
+    {
+        var demoUser = credentials.Users.First(u => u.UserName == author);
+        var keyFile = KeyFile.Load(demoUser.KeyFile);
+        if (!keyFile.IsSuccess)
+        {
+            return keyFile.Error;
+        }
+
+        using var key = keyFile.Value.Open();
+        var user = (await users.FindByNameAsync(author))!;
+        var payload = Entries.EntryBuilder.Payload(type, config.Id, author, audience, time.GetUtcNow(), fields);
+        var appended = await init.AppendAsync(Entries.EntryBuilder.Sign(payload, key), Signer.ForMember(user.ToMember()), cancellationToken);
+        return appended.Map(a => a.Seq);
     }
 
     private async Task<Result<DemoUser>> AddUserAsync(string userName, PartyConfig party, IReadOnlyList<Role> roles, string password, string keyFile, string userId, CancellationToken cancellationToken)

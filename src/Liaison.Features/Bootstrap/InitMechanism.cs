@@ -28,7 +28,7 @@ public sealed record InitResult(string MechanismId, string ConfigSha256, IReadOn
 /// the server key and each party's root key, records <c>mechanism.establish</c> and each <c>party.root</c> in the joint
 /// record, and creates each party's first administrator with a key enrolled by that party's root key.
 /// </summary>
-public sealed class InitMechanism(LiaisonDbContext db, EntrySequencer sequencer, UserManager<LiaisonUser> users, TimeProvider time)
+public sealed class InitMechanism(LiaisonDbContext db, EntrySequencer sequencer, UserManager<LiaisonUser> users, EstablishedMechanism established, TimeProvider time)
 {
     public const string ServerAuthor = "server";
 
@@ -41,6 +41,7 @@ public sealed class InitMechanism(LiaisonDbContext db, EntrySequencer sequencer,
         }
 
         var configSha256 = CopyConfiguration(config, configPath, folder);
+        established.Set(config);
         var audience = config.Parties.Select(p => p.Code.Value).ToList();
         var now = time.GetUtcNow();
 

@@ -6,7 +6,6 @@ using Liaison.Features.Data;
 using Liaison.Features.Entries;
 using Liaison.Features.Mechanism;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Liaison.Features.Hotline;
 
@@ -15,14 +14,11 @@ namespace Liaison.Features.Hotline;
 /// and then advanced by the sequencer as it appends. Hotline entries are decided here against that state, so two
 /// acknowledgements of one message can never both be accepted. Thread-safe: readers see the last committed state.
 /// </summary>
-public sealed class HotlineBook(IServiceProvider services, IDbContextFactory<LiaisonDbContext> dbFactory) : IEntryRule
+public sealed class HotlineBook(EstablishedMechanism mechanism, IDbContextFactory<LiaisonDbContext> dbFactory) : IEntryRule
 {
     private readonly SemaphoreSlim _loading = new(1, 1);
     private HotlineState? _committed;
     private HotlineState? _staged;
-
-    // Resolved when first needed: the sequencer (and so this rule) exists before start-up has loaded the mechanism.
-    private ServedMechanism Mechanism => services.GetRequiredService<ServedMechanism>();
 
     /// <summary>The committed state, loaded from the record on first use.</summary>
     public async Task<HotlineState> StateAsync(CancellationToken cancellationToken)
@@ -59,7 +55,7 @@ public sealed class HotlineBook(IServiceProvider services, IDbContextFactory<Lia
         var state = _staged ?? await StateAsync(cancellationToken);
         if (entry.Signer.Kind == KeyOwnerKind.User)
         {
-            var decided = HotlineDecisions.Decide(Mechanism.Config, state, entry.Header, entry.Signer.Party);
+            var decided = HotlineDecisions.Decide(mechanism.Config, state, entry.Header, entry.Signer.Party);
             if (!decided.IsSuccess)
             {
                 return decided.Error;
@@ -72,7 +68,7 @@ public sealed class HotlineBook(IServiceProvider services, IDbContextFactory<Lia
             return hotlineEntry.Error;
         }
 
-        _staged = HotlineProjection.Apply(Mechanism.Config, state, hotlineEntry.Value);
+        _staged = HotlineProjection.Apply(mechanism.Config, state, hotlineEntry.Value);
         return Unit.Value;
     }
 
@@ -101,7 +97,7 @@ public sealed class HotlineBook(IServiceProvider services, IDbContextFactory<Lia
         foreach (var record in records)
         {
             var header = EntryPayload.Parse(record.Payload);
-            var party = parties.TryGetValue(record.Author, out var code) ? new Domain.Parties.PartyCode(code) : Mechanism.Config.Convener.Code;
+            var party = parties.TryGetValue(record.Author, out var code) ? new Domain.Parties.PartyCode(code) : mechanism.Config.Convener.Code;
             var entry = header.Then(h => HotlineEntry.From(record.Seq, h, party, record.ServerTime));
             if (entry.IsSuccess)
             {
@@ -109,6 +105,6 @@ public sealed class HotlineBook(IServiceProvider services, IDbContextFactory<Lia
             }
         }
 
-        return HotlineProjection.Fold(Mechanism.Config, entries);
+        return HotlineProjection.Fold(mechanism.Config, entries);
     }
 }

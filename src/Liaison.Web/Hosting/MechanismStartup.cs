@@ -56,6 +56,7 @@ public static class MechanismStartup
         if (served.IsSuccess)
         {
             services.GetRequiredService<MechanismHolder>().Set(served.Value);
+            services.GetRequiredService<EstablishedMechanism>().Set(served.Value.Config);
         }
 
         return served;
