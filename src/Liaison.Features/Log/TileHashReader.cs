@@ -2,6 +2,7 @@ using Liaison.Features.Data;
 using Liaison.Ledger.Merkle;
 using Liaison.Ledger.Tiles;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Liaison.Features.Log;
 
@@ -34,10 +35,7 @@ public sealed class TileHashReader(LiaisonDbContext db, FullTileCache? cache = n
 
             if (!tiles.TryGetValue((tileLevel, tileIndex), out var tile))
             {
-                tile = await db.Set<LogTileRecord>().AsNoTracking()
-                    .Where(t => t.Level == tileLevel && t.Index == tileIndex)
-                    .Select(t => t.Hashes)
-                    .SingleOrDefaultAsync(cancellationToken)
+                tile = await ReadTileAsync(tileLevel, tileIndex, cancellationToken)
                     ?? throw new InvalidOperationException($"Tile {tileLevel}/{tileIndex} is not stored; node {node} is not in the log.");
                 tiles[(tileLevel, tileIndex)] = tile;
                 cache?.Remember(tileLevel, tileIndex, tile);
@@ -71,5 +69,31 @@ public sealed class TileHashReader(LiaisonDbContext db, FullTileCache? cache = n
         }
 
         return hashes;
+    }
+
+    /// <summary>One tile's bytes by primary key, read with a plain command: proofs read a few tiles each, on a hot path.</summary>
+    private async Task<byte[]?> ReadTileAsync(int level, long index, CancellationToken cancellationToken)
+    {
+        var connection = db.Database.GetDbConnection();
+        if (connection.State != System.Data.ConnectionState.Open)
+        {
+            await db.Database.OpenConnectionAsync(cancellationToken);
+        }
+
+        await using var command = connection.CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        command.CommandText = "SELECT \"Hashes\" FROM \"log_tiles\" WHERE \"Level\" = @level AND \"Index\" = @index";
+        var levelParameter = command.CreateParameter();
+        levelParameter.ParameterName = "@level";
+        levelParameter.Value = level;
+        var indexParameter = command.CreateParameter();
+        indexParameter.ParameterName = "@index";
+        indexParameter.Value = index;
+        command.Parameters.Add(levelParameter);
+        command.Parameters.Add(indexParameter);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+
+        // Read as bytes whatever the stored type: a value rewritten by hand may come back as text.
+        return await reader.ReadAsync(cancellationToken) ? reader.GetFieldValue<byte[]>(0) : null;
     }
 }
