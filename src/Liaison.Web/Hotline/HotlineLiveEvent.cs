@@ -10,6 +10,7 @@ namespace Liaison.Web.Hotline;
 /// <param name="Author">The entry's author: a user name, or <c>server</c> for escalations, misses and link tests.</param>
 /// <param name="Channel">The channel the entry is about.</param>
 /// <param name="MessageSeq">The message or link test the entry is about; the entry itself for <c>message.send</c> and <c>linktest.send</c>; null for suspensions and resumptions.</param>
+/// <param name="InReplyTo">For a new message, the message it answers (whose acknowledgement by the sender's party it may also be), or null.</param>
 /// <param name="Precedence">The message's precedence code (<c>FLASH</c> …), or null when the entry is not about a message.</param>
 /// <param name="Subject">The message's subject exactly as written, or null.</param>
 /// <param name="Lang">The language tag of <paramref name="Subject"/>, or null.</param>
@@ -26,6 +27,7 @@ public sealed record HotlineLiveEvent(
     string Author,
     string Channel,
     long? MessageSeq,
+    long? InReplyTo,
     string? Precedence,
     string? Subject,
     string? Lang,

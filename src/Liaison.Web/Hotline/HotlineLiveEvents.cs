@@ -27,7 +27,7 @@ public static class HotlineLiveEvents
         return entry.Event switch
         {
             MessageSent => state.FindMessage(entry.Seq) is { } message
-                ? About(entry, message, null, message.Status, message.AcknowledgementDeadline, false, null)
+                ? NewMessage(entry, message)
                 : null,
             MessageAcknowledged ack when state.FindLinkTest(ack.MessageSeq) is { } test =>
                 test.Parties.TryGetValue(entry.AuthorParty, out var response) && response.Acknowledged?.Seq == entry.Seq
@@ -107,6 +107,12 @@ public static class HotlineLiveEvents
             },
             Narrow(entry.Audience, message.Audience));
 
+    private static LiveDelivery NewMessage(HotlineEntry entry, HotlineMessage message)
+    {
+        var delivery = About(entry, message, null, message.Status, message.AcknowledgementDeadline, false, null);
+        return delivery with { Event = delivery.Event with { InReplyTo = message.InReplyTo } };
+    }
+
     private static LiveDelivery Translation(HotlineEntry entry, HotlineMessage message, MessageTranslated translated)
     {
         var delivery = About(entry, message, entry.AuthorParty, message.Status, message.AcknowledgementDeadline, false, null);
@@ -131,7 +137,7 @@ public static class HotlineLiveEvents
     }
 
     private static HotlineLiveEvent Event(HotlineEntry entry, string channel, long? messageSeq) =>
-        new(entry.Seq, entry.Event.EntryType, entry.ServerTime, entry.Author, channel, messageSeq, null, null, null, null, null, null, null, false, null);
+        new(entry.Seq, entry.Event.EntryType, entry.ServerTime, entry.Author, channel, messageSeq, null, null, null, null, null, null, null, null, false, null);
 
     private static IReadOnlyList<PartyCode> Narrow(IReadOnlyList<PartyCode> entryAudience, IReadOnlyList<PartyCode> aboutAudience) =>
         [.. entryAudience.Where(aboutAudience.Contains).Distinct()];
