@@ -14,12 +14,13 @@ public static class HotlineDisplay
 
     /// <summary>
     /// The time left until <paramref name="deadline"/> at <paramref name="now"/>, as <c>hotline.js</c> writes it every
-    /// second: <c>4:59 left</c>, <c>2 h 59:59 left</c>, <c>1 d 23:59:59 left</c>, or <c>overdue 0:01</c>.
+    /// second: <c>4:59 left</c>, <c>2 h 59:59 left</c>, <c>1 d 23:59:59 left</c>, or from the deadline instant on (which is
+    /// already late) <c>overdue 0:00</c>.
     /// </summary>
     public static string Countdown(DateTimeOffset deadline, DateTimeOffset now)
     {
         var left = deadline - now;
-        var overdue = left < TimeSpan.Zero;
+        var overdue = left <= TimeSpan.Zero;
         var total = (long)Math.Floor(Math.Abs(left.TotalSeconds));
         var (days, hours, minutes, seconds) = (total / 86_400, total / 3_600 % 24, total / 60 % 60, total % 60);
         var text = days > 0

@@ -26,7 +26,7 @@
         const text = days > 0
             ? `${days} d ${pad(hours)}:${pad(minutes)}:${pad(seconds)}`
             : hours > 0 ? `${hours} h ${pad(minutes)}:${pad(seconds)}` : `${minutes}:${pad(seconds)}`;
-        return left < 0 ? `overdue ${text}` : `${text} left`;
+        return left <= 0 ? `overdue ${text}` : `${text} left`;
     }
 
     function iso(instant) {
