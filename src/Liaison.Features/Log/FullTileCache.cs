@@ -28,8 +28,28 @@ public sealed class FullTileCache
         return false;
     }
 
-    /// <summary>Keeps a full tile (and computes its interior hashes); ignores a partial one.</summary>
-    public void Remember(int level, long index, byte[] hashes)
+    /// <summary>The interior hashes of a full tile, heights 1 to 8 concatenated (255 hashes), as stored with it.</summary>
+    public static byte[] Interior(byte[] hashes)
+    {
+        var interior = new List<byte>(255 * Rfc6962.HashLength);
+        var below = Enumerable.Range(0, TileLayout.FullWidth).Select(i => hashes.AsSpan(i * Rfc6962.HashLength, Rfc6962.HashLength).ToArray()).ToList();
+        while (below.Count > 1)
+        {
+            var above = new List<byte[]>(below.Count / 2);
+            for (var i = 0; i < below.Count; i += 2)
+            {
+                above.Add(Rfc6962.HashChildren(below[i], below[i + 1]));
+            }
+
+            interior.AddRange(above.SelectMany(h => h));
+            below = above;
+        }
+
+        return interior.ToArray();
+    }
+
+    /// <summary>Keeps a full tile, with its interior hashes as stored or computed here; ignores a partial one.</summary>
+    public void Remember(int level, long index, byte[] hashes, byte[]? interior = null)
     {
         if (hashes.Length != TileLayout.FullWidth * Rfc6962.HashLength)
         {
@@ -45,23 +65,32 @@ public sealed class FullTileCache
             }
         }
 
-        var tree = new byte[TileLayout.Height + 1][][];
-        tree[0] = new byte[TileLayout.FullWidth][];
-        for (var i = 0; i < TileLayout.FullWidth; i++)
+        if (interior is null || interior.Length != (TileLayout.FullWidth - 1) * Rfc6962.HashLength)
         {
-            tree[0][i] = hashes.AsSpan(i * Rfc6962.HashLength, Rfc6962.HashLength).ToArray();
+            interior = Interior(hashes);
         }
 
+        var tree = new byte[TileLayout.Height + 1][][];
+        tree[0] = Split(hashes, 0, TileLayout.FullWidth);
+        var offset = 0;
         for (var height = 1; height <= TileLayout.Height; height++)
         {
-            var below = tree[height - 1];
-            tree[height] = new byte[below.Length / 2][];
-            for (var i = 0; i < tree[height].Length; i++)
-            {
-                tree[height][i] = Rfc6962.HashChildren(below[2 * i], below[(2 * i) + 1]);
-            }
+            var count = TileLayout.FullWidth >> height;
+            tree[height] = Split(interior, offset, count);
+            offset += count;
         }
 
         _tiles[(level, index)] = tree;
+    }
+
+    private static byte[][] Split(byte[] bytes, int first, int count)
+    {
+        var hashes = new byte[count][];
+        for (var i = 0; i < count; i++)
+        {
+            hashes[i] = bytes.AsSpan((first + i) * Rfc6962.HashLength, Rfc6962.HashLength).ToArray();
+        }
+
+        return hashes;
     }
 }

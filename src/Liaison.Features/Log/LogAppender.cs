@@ -86,7 +86,7 @@ internal sealed class LogAppender
     {
         await using var upsert = db.Database.GetDbConnection().CreateCommand();
         upsert.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        upsert.CommandText = "INSERT INTO \"log_tiles\" (\"Level\", \"Index\", \"Hashes\") VALUES (@level, @index, @hashes) ON CONFLICT (\"Level\", \"Index\") DO UPDATE SET \"Hashes\" = excluded.\"Hashes\"";
+        upsert.CommandText = "INSERT INTO \"log_tiles\" (\"Level\", \"Index\", \"Hashes\", \"Interior\") VALUES (@level, @index, @hashes, @interior) ON CONFLICT (\"Level\", \"Index\") DO UPDATE SET \"Hashes\" = excluded.\"Hashes\", \"Interior\" = excluded.\"Interior\"";
         var level = upsert.CreateParameter();
         level.ParameterName = "@level";
         var index = upsert.CreateParameter();
@@ -96,11 +96,16 @@ internal sealed class LogAppender
         upsert.Parameters.Add(level);
         upsert.Parameters.Add(index);
         upsert.Parameters.Add(hashes);
+        var interior = upsert.CreateParameter();
+        interior.ParameterName = "@interior";
+        upsert.Parameters.Add(interior);
         foreach (var (tileLevel, tileIndex) in _dirty)
         {
             level.Value = tileLevel;
             index.Value = tileIndex;
-            hashes.Value = _filled.TryGetValue((tileLevel, tileIndex), out var full) ? full : _edge[tileLevel].Hashes.SelectMany(h => h).ToArray();
+            var bytes = _filled.TryGetValue((tileLevel, tileIndex), out var full) ? full : _edge[tileLevel].Hashes.SelectMany(h => h).ToArray();
+            hashes.Value = bytes;
+            interior.Value = bytes.Length == TileLayout.FullWidth * Rfc6962.HashLength ? FullTileCache.Interior(bytes) : DBNull.Value;
             await upsert.ExecuteNonQueryAsync(cancellationToken);
         }
 

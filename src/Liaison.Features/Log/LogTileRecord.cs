@@ -15,6 +15,12 @@ public sealed class LogTileRecord
     public long Index { get; set; }
 
     public byte[] Hashes { get; set; } = [];
+
+    /// <summary>
+    /// For a full tile only: its 255 interior hashes, height 1 (128 hashes) up to height 8 (1), concatenated. A cache of
+    /// what <see cref="Hashes"/> determines, so proofs need not recompute them; never served, never trusted by a verifier.
+    /// </summary>
+    public byte[]? Interior { get; set; }
 }
 
 internal sealed class LogTileConfiguration : IEntityTypeConfiguration<LogTileRecord>

@@ -35,10 +35,19 @@ public sealed class TileHashReader(LiaisonDbContext db, FullTileCache? cache = n
 
             if (!tiles.TryGetValue((tileLevel, tileIndex), out var tile))
             {
-                tile = await ReadTileAsync(tileLevel, tileIndex, cancellationToken)
+                var stored = await ReadTileAsync(tileLevel, tileIndex, cancellationToken)
                     ?? throw new InvalidOperationException($"Tile {tileLevel}/{tileIndex} is not stored; node {node} is not in the log.");
+                tile = stored.Hashes;
                 tiles[(tileLevel, tileIndex)] = tile;
-                cache?.Remember(tileLevel, tileIndex, tile);
+                if (cache is not null)
+                {
+                    cache.Remember(tileLevel, tileIndex, tile, stored.Interior);
+                    if (cache.TryGet(tileLevel, tileIndex, height, offsetInTile, out var fromStored))
+                    {
+                        hashes.Add(fromStored);
+                        continue;
+                    }
+                }
             }
 
             var offset = (int)(first & (TileLayout.FullWidth - 1));
@@ -72,7 +81,7 @@ public sealed class TileHashReader(LiaisonDbContext db, FullTileCache? cache = n
     }
 
     /// <summary>One tile's bytes by primary key, read with a plain command: proofs read a few tiles each, on a hot path.</summary>
-    private async Task<byte[]?> ReadTileAsync(int level, long index, CancellationToken cancellationToken)
+    private async Task<(byte[] Hashes, byte[]? Interior)?> ReadTileAsync(int level, long index, CancellationToken cancellationToken)
     {
         var connection = db.Database.GetDbConnection();
         if (connection.State != System.Data.ConnectionState.Open)
@@ -82,7 +91,7 @@ public sealed class TileHashReader(LiaisonDbContext db, FullTileCache? cache = n
 
         await using var command = connection.CreateCommand();
         command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        command.CommandText = "SELECT \"Hashes\" FROM \"log_tiles\" WHERE \"Level\" = @level AND \"Index\" = @index";
+        command.CommandText = "SELECT \"Hashes\", \"Interior\" FROM \"log_tiles\" WHERE \"Level\" = @level AND \"Index\" = @index";
         var levelParameter = command.CreateParameter();
         levelParameter.ParameterName = "@level";
         levelParameter.Value = level;
@@ -94,6 +103,11 @@ public sealed class TileHashReader(LiaisonDbContext db, FullTileCache? cache = n
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
 
         // Read as bytes whatever the stored type: a value rewritten by hand may come back as text.
-        return await reader.ReadAsync(cancellationToken) ? reader.GetFieldValue<byte[]>(0) : null;
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            return null;
+        }
+
+        return (reader.GetFieldValue<byte[]>(0), await reader.IsDBNullAsync(1, cancellationToken) ? null : reader.GetFieldValue<byte[]>(1));
     }
 }

@@ -311,6 +311,9 @@ namespace Liaison.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("BLOB");
 
+                    b.Property<byte[]>("Interior")
+                        .HasColumnType("BLOB");
+
                     b.HasKey("Level", "Index");
 
                     b.ToTable("log_tiles", (string)null);
