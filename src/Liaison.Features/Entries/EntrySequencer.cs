@@ -25,6 +25,7 @@ public sealed partial class EntrySequencer : IAsyncDisposable
     private readonly IDbContextFactory<LiaisonDbContext> _dbFactory;
     private readonly EnrolledKeys _enrolledKeys;
     private readonly List<IEntryRule> _rules;
+    private readonly List<IEntryObserver> _observers;
     private readonly TimeProvider _time;
     private readonly ILogger<EntrySequencer> _logger;
     private readonly Channel<Submission> _queue = Channel.CreateUnbounded<Submission>(new UnboundedChannelOptions { SingleReader = true });
@@ -37,11 +38,12 @@ public sealed partial class EntrySequencer : IAsyncDisposable
     private TreeHead? _head;
     private DateTimeOffset _lastServerTime = DateTimeOffset.MinValue;
 
-    public EntrySequencer(IDbContextFactory<LiaisonDbContext> dbFactory, EnrolledKeys enrolledKeys, IEnumerable<IEntryRule> rules, TimeProvider time, ILogger<EntrySequencer> logger)
+    public EntrySequencer(IDbContextFactory<LiaisonDbContext> dbFactory, EnrolledKeys enrolledKeys, IEnumerable<IEntryRule> rules, IEnumerable<IEntryObserver> observers, TimeProvider time, ILogger<EntrySequencer> logger)
     {
         _dbFactory = dbFactory;
         _enrolledKeys = enrolledKeys;
         _rules = rules.ToList();
+        _observers = observers.ToList();
         _time = time;
         _logger = logger;
         _loop = Task.Run(RunAsync);
@@ -127,6 +129,7 @@ public sealed partial class EntrySequencer : IAsyncDisposable
 
         var results = new Result<SequencedEntry>[batch.Count];
         var hashesInBatch = new Dictionary<string, long>(StringComparer.Ordinal);
+        var committed = new List<CommittedEntry>(batch.Count);
         var signingKeys = _signingKeys;
         var recorded = await RecordedAsync(db, batch);
         await using var writer = EntryWriter.Create(db);
@@ -213,6 +216,7 @@ public sealed partial class EntrySequencer : IAsyncDisposable
             }
 
             hashesInBatch[hashKey] = nextSeq;
+            committed.Add(new CommittedEntry(nextSeq, serverTime, entry));
             results[i] = new SequencedEntry(nextSeq, serverTime, leafHash);
             nextSeq++;
             lastTime = serverTime;
@@ -224,6 +228,11 @@ public sealed partial class EntrySequencer : IAsyncDisposable
         foreach (var rule in _rules)
         {
             rule.Commit();
+        }
+
+        foreach (var observer in _observers)
+        {
+            observer.Committed(committed);
         }
 
         foreach (var revoked in batch.Where(b => b.Entry.Header.Type == EntryTypes.KeyRevoke))

@@ -12,15 +12,14 @@ public static class HotlineLive
     public const string HubPath = "/hubs/hotline";
 
     /// <summary>
-    /// Registers SignalR, the feed (an <see cref="IEntryRule"/>: call this after registering every rule that decides,
-    /// so that it hears only accepted entries) and the push service, and lets hub connections authenticate as the
-    /// browser client and the .NET client do.
+    /// Registers SignalR, the feed (an <see cref="IEntryObserver"/> of committed entries) and the push service, and lets
+    /// hub connections authenticate as the browser client and the .NET client do.
     /// </summary>
     public static IServiceCollection AddHotlineLive(this IServiceCollection services)
     {
         services.AddSignalR();
         services.AddSingleton<HotlineLiveFeed>();
-        services.AddSingleton<IEntryRule>(sp => sp.GetRequiredService<HotlineLiveFeed>());
+        services.AddSingleton<IEntryObserver>(sp => sp.GetRequiredService<HotlineLiveFeed>());
         services.AddHostedService<HotlinePushService>();
         services.AddTransient<IStartupFilter, HubAccessTokenFilter>();
 
