@@ -27,6 +27,7 @@ public static class EntrySubmitter
 
         var mechanism = await client.GetAsync<MechanismView>("/api/v1/mechanism", cancellationToken);
         var me = await client.GetAsync<MeView>("/api/v1/me", cancellationToken);
+        SaveForOffline(context, profile, mechanism, me);
         var ownParty = mechanism.Parties.Single(p => p.Code == me.Party);
         var to = audience ?? [ownParty.Code, .. ownParty.MayAddress.Where(c => c != ownParty.Code)];
         var payload = EntryBuilder.Payload(type, mechanism.Id, me.UserName, to, context.Time.GetUtcNow(), fields);
@@ -34,6 +35,20 @@ public static class EntrySubmitter
         var signed = EntryBuilder.Sign(payload, key);
         return await client.PostAsync<SubmitEntryResponse>("/api/v1/entries", signed.ToRequest(), cancellationToken);
     }
+
+    /// <summary>What offline signing needs to know of a server, kept from the last time it was reached.</summary>
+    public sealed record OfflineView(MechanismView Mechanism, MeView Me);
+
+    /// <summary>The file where a profile's server's mechanism is remembered for offline signing.</summary>
+    public static string OfflineFile(CliContext context, Profile profile) =>
+        Path.Combine(context.ConfigDirectory, "offline", string.Concat($"{profile.User}@{new Uri(profile.Server).Authority}".Select(c => char.IsLetterOrDigit(c) || c is '-' or '.' or '@' ? c : '_')) + ".json");
+
+    /// <summary>Fetches and remembers what offline signing needs of the profile's server.</summary>
+    public static async Task RememberForOfflineAsync(CliContext context, Profile profile, LiaisonClient client, CancellationToken cancellationToken) =>
+        SaveForOffline(context, profile, await client.GetAsync<MechanismView>("/api/v1/mechanism", cancellationToken), await client.GetAsync<MeView>("/api/v1/me", cancellationToken));
+
+    private static void SaveForOffline(CliContext context, Profile profile, MechanismView mechanism, MeView me) =>
+        OwnerOnlyFiles.WriteAllText(OfflineFile(context, profile), System.Text.Json.JsonSerializer.Serialize(new OfflineView(mechanism, me), System.Text.Json.JsonSerializerOptions.Web), overwrite: true);
 
     /// <summary>Parses <c>--audience ISR,SYR</c>.</summary>
     public static IReadOnlyList<string>? ParseAudience(string? text) =>

@@ -15,43 +15,10 @@ public static class HotlineCommands
 {
     public static IEnumerable<Command> Create(CliContext context, CliApp.GlobalOptions globals)
     {
-        var channel = new Option<string>("--channel") { Description = "The channel, e.g. isr-syr-security", Required = true };
-        var precedence = new Option<string>("--precedence") { Description = "FLASH, IMMEDIATE, PRIORITY or ROUTINE", Required = true };
-        var subject = new Option<string>("--subject") { Description = "The subject", Required = true };
-        var body = new Option<string>("--body") { Description = "The text, in any language", Required = true };
-        var template = new Option<string>("--template") { Description = "free-text, notification, request-for-explanation, complaint", DefaultValueFactory = _ => "free-text" };
-        var lang = new Option<string>("--lang") { Description = "The text's language tag (he, ar, en, …)", DefaultValueFactory = _ => "en" };
-        var activity = new Option<string?>("--activity") { Description = "notification: the activity kind, e.g. air-sortie" };
-        var location = new Option<string?>("--location") { Description = "notification: where" };
-        var start = new Option<string?>("--start") { Description = "notification: window start (RFC 3339)" };
-        var end = new Option<string?>("--end") { Description = "notification: window end (RFC 3339)" };
-        var reference = new Option<string?>("--reference") { Description = "request-for-explanation, complaint: what it is about" };
-        var question = new Option<string?>("--question") { Description = "request-for-explanation: the question" };
-        var breach = new Option<string?>("--breach") { Description = "complaint: the breach code" };
-        var send = new Command("send", "Send a hotline message, signed with your key") { channel, precedence, subject, body, template, lang, activity, location, start, end, reference, question, breach };
-        send.SetAction(async (parse, cancellationToken) =>
-        {
-            var fields = new JsonObject
-            {
-                ["channel"] = parse.GetValue(channel),
-                ["precedence"] = parse.GetValue(precedence)!.ToUpperInvariant(),
-                ["template"] = parse.GetValue(template),
-                ["subject"] = parse.GetValue(subject),
-                ["body"] = parse.GetValue(body),
-                ["lang"] = parse.GetValue(lang),
-            };
-            AddIf(fields, "activity", parse.GetValue(activity));
-            AddIf(fields, "location", parse.GetValue(location));
-            AddIf(fields, "reference", parse.GetValue(reference));
-            AddIf(fields, "question", parse.GetValue(question));
-            AddIf(fields, "breach", parse.GetValue(breach));
-            if (parse.GetValue(start) is { } from && parse.GetValue(end) is { } to)
-            {
-                fields["window"] = new JsonObject { ["start"] = from, ["end"] = to };
-            }
-
-            return await SubmitAsync(context, globals, parse, fields, parse.GetValue(channel)!, "message.send", cancellationToken);
-        });
+        var message = new MessageOptions();
+        var send = new Command("send", "Send a hotline message, signed with your key");
+        message.AddTo(send);
+        send.SetAction((parse, cancellationToken) => SubmitAsync(context, globals, parse, message.Fields(parse), parse.GetValue(message.Channel)!, "message.send", cancellationToken));
 
         var inboxChannel = new Option<string?>("--channel") { Description = "Only this channel" };
         var inbox = new Command("inbox", "Messages on your party's channels, with their state and deadlines") { inboxChannel };
@@ -94,11 +61,68 @@ public static class HotlineCommands
         return [send, inbox, ack, reply, stats];
     }
 
-    private static void AddIf(JsonObject fields, string name, string? value)
+    /// <summary>The options of a message, shared by <c>send</c> and <c>offline send</c>.</summary>
+    internal sealed class MessageOptions
     {
-        if (value is not null)
+        public Option<string> Channel { get; } = new("--channel") { Description = "The channel, e.g. isr-syr-security", Required = true };
+
+        private Option<string> Precedence { get; } = new("--precedence") { Description = "FLASH, IMMEDIATE, PRIORITY or ROUTINE", Required = true };
+
+        private Option<string> Subject { get; } = new("--subject") { Description = "The subject", Required = true };
+
+        private Option<string> Body { get; } = new("--body") { Description = "The text, in any language", Required = true };
+
+        private Option<string> Template { get; } = new("--template") { Description = "free-text, notification, request-for-explanation, complaint", DefaultValueFactory = _ => "free-text" };
+
+        private Option<string> Lang { get; } = new("--lang") { Description = "The text's language tag (he, ar, en, …)", DefaultValueFactory = _ => "en" };
+
+        private Option<string?> Activity { get; } = new("--activity") { Description = "notification: the activity kind, e.g. air-sortie" };
+
+        private Option<string?> Location { get; } = new("--location") { Description = "notification: where" };
+
+        private Option<string?> Start { get; } = new("--start") { Description = "notification: window start (RFC 3339)" };
+
+        private Option<string?> End { get; } = new("--end") { Description = "notification: window end (RFC 3339)" };
+
+        private Option<string?> Reference { get; } = new("--reference") { Description = "request-for-explanation, complaint: what it is about" };
+
+        private Option<string?> Question { get; } = new("--question") { Description = "request-for-explanation: the question" };
+
+        private Option<string?> Breach { get; } = new("--breach") { Description = "complaint: the breach code" };
+
+        public void AddTo(Command command)
         {
-            fields[name] = value;
+            foreach (var option in new Option[] { Channel, Precedence, Subject, Body, Template, Lang, Activity, Location, Start, End, Reference, Question, Breach })
+            {
+                command.Options.Add(option);
+            }
+        }
+
+        public JsonObject Fields(ParseResult parse)
+        {
+            var fields = new JsonObject
+            {
+                ["channel"] = parse.GetValue(Channel),
+                ["precedence"] = parse.GetValue(Precedence)!.ToUpperInvariant(),
+                ["template"] = parse.GetValue(Template),
+                ["subject"] = parse.GetValue(Subject),
+                ["body"] = parse.GetValue(Body),
+                ["lang"] = parse.GetValue(Lang),
+            };
+            foreach (var (name, option) in new[] { ("activity", Activity), ("location", Location), ("reference", Reference), ("question", Question), ("breach", Breach) })
+            {
+                if (parse.GetValue(option) is { } value)
+                {
+                    fields[name] = value;
+                }
+            }
+
+            if (parse.GetValue(Start) is { } from && parse.GetValue(End) is { } to)
+            {
+                fields["window"] = new JsonObject { ["start"] = from, ["end"] = to };
+            }
+
+            return fields;
         }
     }
 
@@ -131,6 +155,8 @@ public static class HotlineCommands
     {
         var (_, profile) = context.ResolveProfile(parse.GetValue(globals.Profile), parse.GetValue(globals.Server));
         using var client = context.ClientFor(profile);
+        // The inbox is where a duty officer looks first: it also keeps what offline signing needs up to date.
+        await EntrySubmitter.RememberForOfflineAsync(context, profile, client, cancellationToken);
         var inbox = await client.GetAsync<List<MessageView>>("/api/v1/hotline/messages" + (channel is null ? string.Empty : "?channel=" + Uri.EscapeDataString(channel)), cancellationToken);
         if (parse.GetValue(globals.Json))
         {

@@ -85,7 +85,7 @@ public static class EntryAdmission
         }
 
         var skew = (header.ClientTime - now).Duration();
-        if (skew > mechanism.Limits.MaxClockSkew)
+        if (skew > mechanism.Limits.MaxClockSkew && !IsTimelyForwarded(header, now, mechanism.Limits))
         {
             return EntryErrors.ClockSkew(header.ClientTime, now, mechanism.Limits.MaxClockSkew);
         }
@@ -93,6 +93,17 @@ public static class EntryAdmission
         var body = type.ValidateBody(header.Body);
         return body.IsSuccess ? header : body.Error;
     }
+
+    /// <summary>
+    /// A store-and-forward entry, signed while the server could not be reached: it says <c>"forwarded": true</c> and
+    /// arrives within <see cref="LimitsConfig.MaxForwardDelay"/> of its client time, which is in the past. The record
+    /// keeps both times, so the delay stays visible.
+    /// </summary>
+    public static bool IsTimelyForwarded(EntryHeader header, DateTimeOffset now, LimitsConfig limits) =>
+        header.Body.TryGetProperty("forwarded", out var forwarded)
+        && forwarded.ValueKind == System.Text.Json.JsonValueKind.True
+        && header.ClientTime <= now
+        && now - header.ClientTime <= limits.MaxForwardDelay;
 
     /// <summary>Every party in the audience must exist and be one the author's party may address; the author's own party must be in it.</summary>
     public static Result<Unit> CheckAudience(IReadOnlyList<PartyCode> audience, PartyCode authorParty, MechanismConfig mechanism)

@@ -27,4 +27,10 @@ public sealed record LimitsConfig
 
     /// <summary>The largest accepted |client time - server time|.</summary>
     public TimeSpan MaxClockSkew { get; }
+
+    /// <summary>
+    /// How long after it was signed a store-and-forward entry (one that says <c>"forwarded": true</c>) may still be
+    /// delivered; default 7 days. Its client time may then be older than <see cref="MaxClockSkew"/>, never newer.
+    /// </summary>
+    public TimeSpan MaxForwardDelay { get; init; } = TimeSpan.FromDays(7);
 }

@@ -757,7 +757,7 @@ internal sealed partial class MechanismConfigParser
     private bool Limits(JsonElement element, string path, [MaybeNullWhen(false)] out LimitsConfig limits)
     {
         limits = null;
-        var o = _reader.Object(element, path, "maxPayloadBytes", "maxClockSkew");
+        var o = _reader.Object(element, path, "maxPayloadBytes", "maxClockSkew", "maxForwardDelay");
         if (o is null)
         {
             return false;
@@ -766,7 +766,10 @@ internal sealed partial class MechanismConfigParser
         var defaults = LimitsConfig.Default;
         limits = new LimitsConfig(
             o.Optional("maxPayloadBytes", (JsonElement e, string p, out int v) => _reader.Integer(e, p, 1, int.MaxValue, out v), defaults.MaxPayloadBytes),
-            o.Optional<TimeSpan>("maxClockSkew", _reader.Duration, defaults.MaxClockSkew));
+            o.Optional<TimeSpan>("maxClockSkew", _reader.Duration, defaults.MaxClockSkew))
+        {
+            MaxForwardDelay = o.Optional<TimeSpan>("maxForwardDelay", _reader.Duration, defaults.MaxForwardDelay),
+        };
         return true;
     }
 

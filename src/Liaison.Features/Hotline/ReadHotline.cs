@@ -9,7 +9,7 @@ namespace Liaison.Features.Hotline;
 public sealed record RecipientView(string Party, string Status, DateTimeOffset? DeliveredAt, DateTimeOffset? AcknowledgedAt, string? AcknowledgedBy, bool Late, DateTimeOffset? EscalatedAt, DateTimeOffset? MissedAt);
 
 /// <summary>A hotline message as an inbox shows it. Its body is in the entry (<c>GET /api/v1/entries/{seq}</c>).</summary>
-public sealed record MessageView(long Seq, string Channel, string Precedence, string Template, string Subject, string Lang, string From, string FromParty, IReadOnlyList<string> Audience, DateTimeOffset SentAt, DateTimeOffset AcknowledgementDeadline, DateTimeOffset? ReplyDeadline, string Status, long? InReplyTo, IReadOnlyList<long> Replies, IReadOnlyList<RecipientView> Recipients);
+public sealed record MessageView(long Seq, string Channel, string Precedence, string Template, string Subject, string Lang, string From, string FromParty, IReadOnlyList<string> Audience, DateTimeOffset SentAt, DateTimeOffset ClientTime, bool Forwarded, DateTimeOffset AcknowledgementDeadline, DateTimeOffset? ReplyDeadline, string Status, long? InReplyTo, IReadOnlyList<long> Replies, IReadOnlyList<RecipientView> Recipients);
 
 /// <summary>Reads the hotline for a member: the messages on the channels their party takes part in or observes, and the statistics.</summary>
 public sealed class ReadHotline(HotlineBook book, ServedMechanism mechanism)
@@ -44,6 +44,8 @@ public sealed class ReadHotline(HotlineBook book, ServedMechanism mechanism)
         m.Sender.Value,
         m.Audience.Select(p => p.Value).ToList(),
         m.SentAt,
+        m.ClientTime,
+        m.Forwarded,
         m.AcknowledgementDeadline,
         m.ReplyDeadline,
         m.Status.ToString().ToLowerInvariant(),
