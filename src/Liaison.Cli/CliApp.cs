@@ -30,6 +30,7 @@ public static class CliApp
         root.Subcommands.Add(VerifyCommand.Create(context, globals));
         root.Subcommands.Add(ReplayCommand.Create(context, globals));
         root.Subcommands.Add(OfflineCommands.Create(context, globals));
+        root.Subcommands.Add(WatchCommand.Create(context, globals));
         foreach (var command in HotlineCommands.Create(context, globals))
         {
             root.Subcommands.Add(command);
