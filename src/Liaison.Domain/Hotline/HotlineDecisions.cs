@@ -97,16 +97,13 @@ public static class HotlineDecisions
             return testAudience.IsSuccess ? ack : testAudience.Error;
         }
 
-        if (state.FindMessage(seq) is not { } message)
+        var found = FindRecipient(state, seq, author);
+        if (!found.IsSuccess)
         {
-            return HotlineErrors.MessageNotFound(seq);
+            return found.Error;
         }
 
-        if (!message.Recipients.TryGetValue(author, out var recipient))
-        {
-            return HotlineErrors.NotARecipient(seq, author);
-        }
-
+        var (message, recipient) = found.Value;
         if (recipient.Acknowledged is { } acknowledged)
         {
             return HotlineErrors.AlreadyAcknowledged(seq, author, acknowledged.Seq);
@@ -126,16 +123,13 @@ public static class HotlineDecisions
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(delivered);
         var seq = delivered.MessageSeq;
-        if (state.FindMessage(seq) is not { } message)
+        var found = FindRecipient(state, seq, author);
+        if (!found.IsSuccess)
         {
-            return HotlineErrors.MessageNotFound(seq);
+            return found.Error;
         }
 
-        if (!message.Recipients.TryGetValue(author, out var recipient))
-        {
-            return HotlineErrors.NotARecipient(seq, author);
-        }
-
+        var (message, recipient) = found.Value;
         if (recipient.Delivered is { } earlier)
         {
             return HotlineErrors.AlreadyDelivered(seq, author, earlier.Seq);
@@ -241,4 +235,17 @@ public static class HotlineDecisions
 
     private static Result<HotlineEvent> Up<T>(Result<T> result)
         where T : HotlineEvent => result.IsSuccess ? result.Value : result.Error;
+
+    /// <summary>The message <paramref name="seq"/> and the author's party's side of it: <c>message-not-found</c> or <c>not-a-recipient</c> otherwise.</summary>
+    private static Result<(HotlineMessage Message, RecipientState Recipient)> FindRecipient(HotlineState state, long seq, PartyCode author)
+    {
+        if (state.FindMessage(seq) is not { } message)
+        {
+            return HotlineErrors.MessageNotFound(seq);
+        }
+
+        return message.Recipients.TryGetValue(author, out var recipient)
+            ? (message, recipient)
+            : HotlineErrors.NotARecipient(seq, author);
+    }
 }

@@ -26,36 +26,30 @@ internal static class EntryProjector
             case EntryTypes.KeyRevoke:
                 return await RevokeAsync(db, entry, seq, cancellationToken);
             case EntryTypes.MechanismEstablish:
-                var serverKey = Convert.FromBase64String(entry.Header.Body.GetProperty("serverKey").GetString()!);
-                db.SigningKeys.Add(new SigningKeyRecord
-                {
-                    KeyId = KeyId.For(serverKey).Value,
-                    PublicKey = serverKey,
-                    Owner = entry.Header.Author,
-                    OwnerKind = KeyOwnerKind.Server,
-                    Party = entry.Signer.Party.Value,
-                    Status = KeyStatus.Enrolled,
-                    RequestedAt = serverTime,
-                    EnrolledBySeq = seq,
-                });
-                return Unit.Value;
+                return AddAnchor(db, entry, "serverKey", KeyOwnerKind.Server, seq, serverTime);
             case EntryTypes.PartyRoot:
-                var publicKey = Convert.FromBase64String(entry.Header.Body.GetProperty("publicKey").GetString()!);
-                db.SigningKeys.Add(new SigningKeyRecord
-                {
-                    KeyId = KeyId.For(publicKey).Value,
-                    PublicKey = publicKey,
-                    Owner = entry.Signer.Party.Value,
-                    OwnerKind = KeyOwnerKind.PartyRoot,
-                    Party = entry.Signer.Party.Value,
-                    Status = KeyStatus.Enrolled,
-                    RequestedAt = serverTime,
-                    EnrolledBySeq = seq,
-                });
-                return Unit.Value;
+                return AddAnchor(db, entry, "publicKey", KeyOwnerKind.PartyRoot, seq, serverTime);
             default:
                 return Unit.Value;
         }
+    }
+
+    /// <summary>Records a self-certifying key (the server's, a party's root) published by the entry itself.</summary>
+    private static Result<Unit> AddAnchor(LiaisonDbContext db, PendingEntry entry, string field, KeyOwnerKind kind, long seq, DateTimeOffset serverTime)
+    {
+        var publicKey = Convert.FromBase64String(entry.Header.Body.GetProperty(field).GetString()!);
+        db.SigningKeys.Add(new SigningKeyRecord
+        {
+            KeyId = KeyId.For(publicKey).Value,
+            PublicKey = publicKey,
+            Owner = kind == KeyOwnerKind.Server ? entry.Header.Author : entry.Signer.Party.Value,
+            OwnerKind = kind,
+            Party = entry.Signer.Party.Value,
+            Status = KeyStatus.Enrolled,
+            RequestedAt = serverTime,
+            EnrolledBySeq = seq,
+        });
+        return Unit.Value;
     }
 
     private static async Task<Result<Unit>> EnrollAsync(LiaisonDbContext db, PendingEntry entry, long seq, DateTimeOffset serverTime, CancellationToken cancellationToken)

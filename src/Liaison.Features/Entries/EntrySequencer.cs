@@ -270,11 +270,7 @@ public sealed partial class EntrySequencer : IAsyncDisposable
         var names = new List<string>(batch.Count);
         for (var i = 0; i < batch.Count; i++)
         {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = $"@h{i}";
-            parameter.Value = batch[i].Entry.PayloadSha256;
-            command.Parameters.Add(parameter);
-            names.Add(parameter.ParameterName);
+            names.Add(command.AddParameter($"@h{i}", batch[i].Entry.PayloadSha256).ParameterName);
         }
 
         command.CommandText = $"SELECT \"Seq\", \"PayloadSha256\" FROM \"entries\" WHERE \"PayloadSha256\" IN ({string.Join(", ", names)})";

@@ -29,9 +29,7 @@ internal sealed class EntryWriter : IAsyncDisposable
         var parameters = new DbParameter[columns.Length];
         for (var i = 0; i < columns.Length; i++)
         {
-            parameters[i] = command.CreateParameter();
-            parameters[i].ParameterName = "@p" + i;
-            command.Parameters.Add(parameters[i]);
+            parameters[i] = command.AddParameter("@p" + i);
         }
 
         command.CommandText = $"INSERT INTO \"entries\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) VALUES ({string.Join(", ", parameters.Select(p => p.ParameterName))})";

@@ -87,18 +87,10 @@ internal sealed class LogAppender
         await using var upsert = db.Database.GetDbConnection().CreateCommand();
         upsert.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
         upsert.CommandText = "INSERT INTO \"log_tiles\" (\"Level\", \"Index\", \"Hashes\", \"Interior\") VALUES (@level, @index, @hashes, @interior) ON CONFLICT (\"Level\", \"Index\") DO UPDATE SET \"Hashes\" = excluded.\"Hashes\", \"Interior\" = excluded.\"Interior\"";
-        var level = upsert.CreateParameter();
-        level.ParameterName = "@level";
-        var index = upsert.CreateParameter();
-        index.ParameterName = "@index";
-        var hashes = upsert.CreateParameter();
-        hashes.ParameterName = "@hashes";
-        upsert.Parameters.Add(level);
-        upsert.Parameters.Add(index);
-        upsert.Parameters.Add(hashes);
-        var interior = upsert.CreateParameter();
-        interior.ParameterName = "@interior";
-        upsert.Parameters.Add(interior);
+        var level = upsert.AddParameter("@level");
+        var index = upsert.AddParameter("@index");
+        var hashes = upsert.AddParameter("@hashes");
+        var interior = upsert.AddParameter("@interior");
         foreach (var (tileLevel, tileIndex) in _dirty)
         {
             level.Value = tileLevel;

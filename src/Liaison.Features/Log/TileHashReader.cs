@@ -92,14 +92,8 @@ public sealed class TileHashReader(LiaisonDbContext db, FullTileCache? cache = n
         await using var command = connection.CreateCommand();
         command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
         command.CommandText = "SELECT \"Hashes\", \"Interior\" FROM \"log_tiles\" WHERE \"Level\" = @level AND \"Index\" = @index";
-        var levelParameter = command.CreateParameter();
-        levelParameter.ParameterName = "@level";
-        levelParameter.Value = level;
-        var indexParameter = command.CreateParameter();
-        indexParameter.ParameterName = "@index";
-        indexParameter.Value = index;
-        command.Parameters.Add(levelParameter);
-        command.Parameters.Add(indexParameter);
+        command.AddParameter("@level", level);
+        command.AddParameter("@index", index);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
 
         // Read as bytes whatever the stored type: a value rewritten by hand may come back as text.
