@@ -50,6 +50,7 @@ public static class LiaisonWebHost
         builder.Services.AddSingleton<IEntryRule>(sp => sp.GetRequiredService<HotlineBook>());
         builder.Services.AddHostedService<HotlineDeadlineService>();
         builder.Services.AddHotlineLive();
+        builder.Services.AddAttachments();
         builder.Services.AddLiaisonAuth();
         builder.Services.AddDataProtection().SetApplicationName("Liaison");
         builder.Services.AddOptions<KeyManagementOptions>().Configure<DataFolder>((keys, folder) =>
@@ -92,6 +93,7 @@ public static class LiaisonWebHost
         app.MapLogEndpoints();
         app.MapHotlineEndpoints();
         app.MapHotlineHub();
+        app.MapAttachmentEndpoints();
         app.MapRazorPages();
         return app;
     }
