@@ -33,4 +33,10 @@ public sealed record LimitsConfig
     /// delivered; default 7 days. Its client time may then be older than <see cref="MaxClockSkew"/>, never newer.
     /// </summary>
     public TimeSpan MaxForwardDelay { get; init; } = TimeSpan.FromDays(7);
+
+    /// <summary>The largest attachment (evidence, a file on a message) accepted, in bytes; default 25 MiB.</summary>
+    public int MaxAttachmentBytes { get; init; } = 25 * 1024 * 1024;
+
+    /// <summary>The longest window an activity notice may announce; default 30 days.</summary>
+    public TimeSpan MaxNoticeWindow { get; init; } = TimeSpan.FromDays(30);
 }

@@ -757,7 +757,7 @@ internal sealed partial class MechanismConfigParser
     private bool Limits(JsonElement element, string path, [MaybeNullWhen(false)] out LimitsConfig limits)
     {
         limits = null;
-        var o = _reader.Object(element, path, "maxPayloadBytes", "maxClockSkew", "maxForwardDelay");
+        var o = _reader.Object(element, path, "maxPayloadBytes", "maxClockSkew", "maxForwardDelay", "maxAttachmentBytes", "maxNoticeWindow");
         if (o is null)
         {
             return false;
@@ -769,6 +769,8 @@ internal sealed partial class MechanismConfigParser
             o.Optional<TimeSpan>("maxClockSkew", _reader.Duration, defaults.MaxClockSkew))
         {
             MaxForwardDelay = o.Optional<TimeSpan>("maxForwardDelay", _reader.Duration, defaults.MaxForwardDelay),
+            MaxAttachmentBytes = o.Optional("maxAttachmentBytes", (JsonElement e, string p, out int v) => _reader.Integer(e, p, 1, int.MaxValue, out v), defaults.MaxAttachmentBytes),
+            MaxNoticeWindow = o.Optional<TimeSpan>("maxNoticeWindow", _reader.Duration, defaults.MaxNoticeWindow),
         };
         return true;
     }
