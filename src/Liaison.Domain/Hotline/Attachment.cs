@@ -8,7 +8,10 @@ namespace Liaison.Domain.Hotline;
 /// </summary>
 public sealed record Attachment
 {
-    /// <summary>The largest attachment, 25 MiB, until the configuration carries its own limit.</summary>
+    /// <summary>
+    /// The largest attachment any message may describe, 25 MiB. A mechanism's own limit (<c>limits.maxAttachmentBytes</c>)
+    /// applies on top of it: <see cref="Attachments.AttachmentReferences.MaxBytes"/> is the smaller of the two.
+    /// </summary>
     public const long MaxBytes = 25L * 1024 * 1024;
 
     /// <summary>The most attachments one message may carry.</summary>

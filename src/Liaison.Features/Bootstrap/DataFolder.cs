@@ -22,6 +22,16 @@ public sealed record DataFolder(string Root)
     /// <summary>The witnesses the log sends its checkpoints to (<c>WitnessDirectory</c>).</summary>
     public string WitnessesFile => Path.Combine(Root, "witnesses.json");
 
+    /// <summary>The attachment store: each file under the SHA-256 of its bytes (<see cref="AttachmentFile"/>).</summary>
+    public string AttachmentsDirectory => Path.Combine(Root, "attachments");
+
+    /// <summary>Where the bytes hashing to <paramref name="sha256"/> are stored: <c>attachments/ab/cdef…</c> (the first two hex characters name the folder).</summary>
+    /// <exception cref="ArgumentException"><paramref name="sha256"/> is not 64 lower-case hex characters.</exception>
+    public string AttachmentFile(string sha256) =>
+        Domain.Hotline.Attachment.IsSha256(sha256)
+            ? Path.Combine(AttachmentsDirectory, sha256[..2], sha256[2..])
+            : throw new ArgumentException("An attachment is named by 64 lower-case hex characters.", nameof(sha256));
+
     public string DemoCredentials => Path.Combine(Root, "demo", "credentials.json");
 
     public bool IsInitialised => File.Exists(Database) && Directory.Exists(MechanismDirectory);
