@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Liaison.Domain.Common;
 using Liaison.Domain.Hotline;
+using Liaison.Domain.Notices;
 using Liaison.Domain.Parties;
 
 namespace Liaison.Domain.Entries;
@@ -37,6 +38,10 @@ public static partial class EntryTypes
         [KeyEnroll] = new(KeyEnroll, new HashSet<Role> { Role.Administrator }, ValidateKeyEnroll) { AddressedToAll = true },
         [KeyRevoke] = new(KeyRevoke, new HashSet<Role>(Enum.GetValues<Role>()), ValidateKeyRevoke) { AddressedToAll = true },
         [StatementIssue] = new(StatementIssue, new HashSet<Role> { Role.LiaisonOfficer, Role.DutyOfficer, Role.Commander, Role.Mediator, Role.Observer }, ValidateStatement),
+        [NoticeEntryTypes.File] = NoticeEntryTypes.All[NoticeEntryTypes.File],
+        [NoticeEntryTypes.Acknowledge] = NoticeEntryTypes.All[NoticeEntryTypes.Acknowledge],
+        [NoticeEntryTypes.Object] = NoticeEntryTypes.All[NoticeEntryTypes.Object],
+        [NoticeEntryTypes.Cancel] = NoticeEntryTypes.All[NoticeEntryTypes.Cancel],
         [HotlineEntryTypes.MessageSend] = HotlineEntryTypes.All[HotlineEntryTypes.MessageSend],
         [HotlineEntryTypes.MessageAck] = HotlineEntryTypes.All[HotlineEntryTypes.MessageAck],
         [HotlineEntryTypes.MessageDelivered] = HotlineEntryTypes.All[HotlineEntryTypes.MessageDelivered],

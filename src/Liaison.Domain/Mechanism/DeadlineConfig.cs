@@ -70,12 +70,12 @@ public sealed record AcknowledgementDeadlines
 public sealed record NoticeLeadTime(string Code, IReadOnlyList<string> Activities, ZoneKind? ZoneKind, double? WithinKm, TimeSpan Lead)
 {
     /// <summary>
-    /// Air or UAV activity within 10 km of a prohibited zone (the Area of Separation) 60 min; ground movement in a
+    /// Air or UAV activity within 25 km of a prohibited zone (the Area of Separation) 60 min; ground movement in a
     /// limitation band 24 h; live fire 72 h; humanitarian convoys 12 h.
     /// </summary>
     public static IReadOnlyList<NoticeLeadTime> Defaults { get; } =
     [
-        new("air-near-separation", ["air-sortie", "uav"], Mechanism.ZoneKind.Prohibited, 10, TimeSpan.FromMinutes(60)),
+        new("air-near-separation", ["air-sortie", "uav"], Mechanism.ZoneKind.Prohibited, 25, TimeSpan.FromMinutes(60)),
         new("ground-in-limitation-band", ["ground-movement"], Mechanism.ZoneKind.LimitationBand, null, TimeSpan.FromHours(24)),
         new("live-fire", ["live-fire"], null, null, TimeSpan.FromHours(72)),
         new("humanitarian-convoy", ["humanitarian-convoy"], null, null, TimeSpan.FromHours(12)),

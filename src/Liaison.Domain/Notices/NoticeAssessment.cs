@@ -1,0 +1,184 @@
+using System.Globalization;
+using Liaison.Domain.Mechanism;
+using Liaison.Domain.Parties;
+using Liaison.Domain.Zones;
+using NetTopologySuite.Geometries.Prepared;
+
+namespace Liaison.Domain.Notices;
+
+/// <summary>What the server finds when a notice is filed: late or not, its conflicts, and the zones its area touches.</summary>
+public sealed record Assessment(Lateness? Late, IReadOnlyList<NoticeConflict> Conflicts, IReadOnlyList<string> Zones);
+
+/// <summary>
+/// Assesses a notice as it is filed. Pure: the same filing, party, time, zones and other notices give the same result.
+/// Conflicts, in this order: zone rules in configuration order (prohibited zone; a limitation band's caps, counting
+/// the party's standing notices in that band whose windows overlap this one; assets a zone bans; protected communities,
+/// humanitarian corridors and observation posts touched by military activity), then overlaps with other parties'
+/// standing notices in space, altitude and time, by id. Humanitarian convoys are not military and break no zone rule.
+/// Lateness: the longest lead time of the rules that apply (<see cref="NoticeLeadTime"/>); a self-defence notice has
+/// none before its start and is late only when filed more than the configured grace after it.
+/// </summary>
+public static class NoticeAssessment
+{
+    /// <summary>
+    /// Assesses <paramref name="filing"/> by <paramref name="party"/> at <paramref name="filedAt"/>.
+    /// <paramref name="nearby"/> may hold any notices (those that do not stand, overlap or belong to another party are
+    /// skipped); <paramref name="inZone"/> gives, for a zone code, notices that may lie in that zone (same rule).
+    /// </summary>
+    public static Assessment Assess(
+        NoticeFiled filing,
+        PartyCode party,
+        DateTimeOffset filedAt,
+        IEnumerable<Notice> nearby,
+        Func<string, IEnumerable<Notice>> inZone,
+        ZoneAtlas zones,
+        DeadlineConfig deadlines)
+    {
+        var area = filing.Area.Geometry;
+        var envelope = area.EnvelopeInternal;
+        var prepared = PreparedGeometryFactory.Prepare(area);
+        var conflicts = new List<NoticeConflict>();
+        var touched = new List<string>();
+        foreach (var zone in zones.Zones)
+        {
+            if (!zone.Geometry.EnvelopeInternal.Intersects(envelope) || !zone.Prepared.Intersects(area))
+            {
+                continue;
+            }
+
+            touched.Add(zone.Code);
+            if (filing.Kind.IsMilitary())
+            {
+                conflicts.AddRange(ZoneConflicts(filing, party, zone, inZone(zone.Code)));
+            }
+        }
+
+        var overlapping = new List<long>();
+        foreach (var other in nearby)
+        {
+            if (other.Party != party && other.Stands && Overlaps(other.Filing, filing) && prepared.Intersects(other.Filing.Area.Geometry))
+            {
+                overlapping.Add(other.Id);
+            }
+        }
+
+        overlapping.Sort();
+        foreach (var id in overlapping.Distinct())
+        {
+            conflicts.Add(new NoticeConflict(ConflictCode.NoticeOverlap,
+                string.Create(CultureInfo.InvariantCulture, $"Overlaps notice {id} of another party in place, altitude and time."), [id], []));
+        }
+
+        return new Assessment(Lateness(filing, filedAt, prepared, zones, deadlines), conflicts, touched);
+    }
+
+    /// <summary>True when the two filings share an instant of their windows and an altitude.</summary>
+    public static bool Overlaps(NoticeFiled a, NoticeFiled b) =>
+        a.Window.Start < b.Window.End && b.Window.Start < a.Window.End && a.Vertical.Overlaps(b.Vertical);
+
+    /// <summary>The lateness of a filing at <paramref name="filedAt"/>, or null when it is in time.</summary>
+    public static Lateness? Lateness(NoticeFiled filing, DateTimeOffset filedAt, IPreparedGeometry area, ZoneAtlas zones, DeadlineConfig deadlines)
+    {
+        if (filing.SelfDefence)
+        {
+            var limit = filing.Window.Start + deadlines.SelfDefenceGrace;
+            return filedAt > limit ? new Lateness("self-defence-grace", deadlines.SelfDefenceGrace, filedAt - limit) : null;
+        }
+
+        NoticeLeadTime? longest = null;
+        foreach (var rule in deadlines.NoticeLeadTimes)
+        {
+            if (!rule.Activities.Contains(filing.Kind.Code(), StringComparer.Ordinal) || (longest is not null && rule.Lead <= longest.Lead))
+            {
+                continue;
+            }
+
+            if (rule.ZoneKind is { } kind)
+            {
+                var near = zones.Proximity(kind, rule.WithinKm ?? 0);
+                if (near is null || !near.Intersects(area.Geometry))
+                {
+                    continue;
+                }
+            }
+
+            longest = rule;
+        }
+
+        if (longest is null)
+        {
+            return null;
+        }
+
+        var given = filing.Window.Start - filedAt;
+        return given < longest.Lead ? new Lateness(longest.Code, longest.Lead, longest.Lead - given) : null;
+    }
+
+    private static IEnumerable<NoticeConflict> ZoneConflicts(NoticeFiled filing, PartyCode party, Zone zone, IEnumerable<Notice> inZone)
+    {
+        var name = $"{zone.Reference.Name} ({zone.Code})";
+        switch (zone.Kind)
+        {
+            case ZoneKind.Prohibited:
+                yield return new NoticeConflict(ConflictCode.ZoneProhibited, $"{Kind(filing)} in {name}, where no military forces are allowed.", [], [zone.Code]);
+                break;
+            case ZoneKind.ProtectedCommunity:
+                yield return new NoticeConflict(ConflictCode.ZoneProtectedCommunity, $"{Kind(filing)} touches the protected community {name}.", [], [zone.Code]);
+                break;
+            case ZoneKind.HumanitarianCorridor:
+                yield return new NoticeConflict(ConflictCode.ZoneHumanitarianCorridor, $"{Kind(filing)} touches the humanitarian corridor {name}.", [], [zone.Code]);
+                break;
+            case ZoneKind.ObservationPost:
+                yield return new NoticeConflict(ConflictCode.ZoneObservationPost, $"{Kind(filing)} touches the observation post {name}.", [], [zone.Code]);
+                break;
+        }
+
+        foreach (var banned in zone.Rules.BannedAssetClasses)
+        {
+            if (AssetClasses.TryParse(banned, out var asset) && filing.Assets[asset] > 0)
+            {
+                yield return new NoticeConflict(ConflictCode.ZoneBannedAsset,
+                    string.Create(CultureInfo.InvariantCulture, $"{filing.Assets[asset]} {banned} in {name}, which bans them."), [], [zone.Code]);
+            }
+        }
+
+        var caps = new (AssetClass Asset, int? Max)[]
+        {
+            (AssetClass.Troops, zone.Rules.MaxTroops),
+            (AssetClass.Tanks, zone.Rules.MaxTanks),
+            (AssetClass.ShortRangeArtillery, zone.Rules.MaxArtillery),
+        };
+        if (!caps.Any(c => c.Max is not null && filing.Assets[c.Asset] > 0))
+        {
+            yield break;
+        }
+
+        var others = inZone
+            .Where(n => n.Party == party && n.Stands && n.Zones.Contains(zone.Code) && Overlaps(n.Filing.Window, filing.Window))
+            .DistinctBy(n => n.Id)
+            .OrderBy(n => n.Id)
+            .ToList();
+        foreach (var (asset, max) in caps)
+        {
+            if (max is not { } cap || filing.Assets[asset] == 0)
+            {
+                continue;
+            }
+
+            var contributing = others.Where(n => n.Filing.Assets[asset] > 0).ToList();
+            var total = filing.Assets[asset] + contributing.Sum(n => (long)n.Filing.Assets[asset]);
+            if (total > cap)
+            {
+                var with = contributing.Count == 0 ? string.Empty
+                    : string.Create(CultureInfo.InvariantCulture, $" with notices {string.Join(", ", contributing.Select(n => n.Id))}");
+                yield return new NoticeConflict(ConflictCode.ZoneLimitExceeded,
+                    string.Create(CultureInfo.InvariantCulture, $"{total} {asset.Code()} in {name}{with} at once, beyond its limit of {cap}."),
+                    [.. contributing.Select(n => n.Id)], [zone.Code]);
+            }
+        }
+    }
+
+    private static bool Overlaps(Hotline.ActivityWindow a, Hotline.ActivityWindow b) => a.Start < b.End && b.Start < a.End;
+
+    private static string Kind(NoticeFiled filing) => char.ToUpperInvariant(filing.Kind.Code()[0]) + filing.Kind.Code()[1..].Replace('-', ' ');
+}

@@ -1,0 +1,284 @@
+using System.Text.Json;
+using Liaison.Domain.Common;
+using Liaison.Domain.Mechanism;
+using Liaison.Domain.Parties;
+using Liaison.Domain.Zones;
+using NetTopologySuite.Index.Quadtree;
+
+namespace Liaison.Domain.Notices;
+
+/// <summary>A notice entry as the board reads it: its sequence number, author, audience, times and body.</summary>
+public sealed record NoticeEntry(long Seq, string Type, PartyCode Party, string Author, IReadOnlyList<PartyCode> Audience, DateTimeOffset ServerTime, DateTimeOffset ClientTime, JsonElement Body);
+
+/// <summary>
+/// Every notice of the record, with a spatial index of those that may still conflict. Deterministic: applying the same
+/// entries in the same order gives the same notices and assessments, whatever the timing, which is what lets
+/// <c>liaison replay</c> recompute them. Not thread-safe: its owner serialises access.
+/// The index: standing notices whose window ended less than <see cref="Retention"/> before the latest entry's time are
+/// in a quadtree (inserted when filed, removed when cancelled or amended, swept out when they end); older ones move to
+/// an archive ordered by end time, searched only for a notice whose window starts before that horizon. No rebuild
+/// happens per notice.
+/// </summary>
+public sealed class NoticeBoard
+{
+    /// <summary>How long after its end a notice stays in the quadtree.</summary>
+    public static readonly TimeSpan Retention = TimeSpan.FromDays(2);
+
+    private readonly MechanismConfig _config;
+    private readonly Dictionary<long, Notice> _notices = [];
+    private readonly Quadtree<long> _live = new();
+    private readonly HashSet<long> _liveIds = [];
+    private readonly PriorityQueue<long, DateTimeOffset> _endings = new();
+    private readonly List<(DateTimeOffset End, long Id)> _archive = [];
+    private readonly Dictionary<string, List<long>> _byZone = new(StringComparer.Ordinal);
+    private DateTimeOffset _horizon = DateTimeOffset.MinValue;
+
+    /// <summary>Creates an empty board for a mechanism and its zones.</summary>
+    public NoticeBoard(MechanismConfig config, ZoneAtlas zones)
+    {
+        _config = config;
+        Zones = zones;
+    }
+
+    /// <summary>The zones notices are checked against.</summary>
+    public ZoneAtlas Zones { get; }
+
+    /// <summary>Every notice, by id.</summary>
+    public IReadOnlyDictionary<long, Notice> Notices => _notices;
+
+    /// <summary>How many notices are in the quadtree now (the rest are archived, cancelled or amended).</summary>
+    public int Indexed => _liveIds.Count;
+
+    /// <summary>
+    /// Decides a notice entry against the board and, when it is admissible, applies it and returns the notice it made
+    /// or changed. <paramref name="checkAuthor"/> is false for entries already in the record (replay), which were
+    /// decided when they were admitted. Nothing changes on failure.
+    /// </summary>
+    public Result<Notice> Apply(NoticeEntry entry, bool checkAuthor = true)
+    {
+        var parsed = NoticeEvents.Parse(entry.Type, entry.Body);
+        if (!parsed.IsSuccess)
+        {
+            return parsed.Error;
+        }
+
+        Sweep(entry.ServerTime);
+        return parsed.Value switch
+        {
+            NoticeFiled filed => File(entry, filed, checkAuthor),
+            NoticeAcknowledged ack => Answer(entry, ack.Notice, NoticeResponseKind.Acknowledged, null, checkAuthor),
+            NoticeObjected objection => Answer(entry, objection.Notice, NoticeResponseKind.Objected, objection.Reason, checkAuthor),
+            NoticeCancelled cancel => Cancel(entry, cancel, checkAuthor),
+            _ => throw new InvalidOperationException($"Unhandled notice event {parsed.Value.GetType().Name}."),
+        };
+    }
+
+    /// <summary>
+    /// Assesses a filing as if it were filed now, without applying it: what <see cref="Apply"/> would record.
+    /// The benchmark's unit of work.
+    /// </summary>
+    public Assessment Assess(NoticeFiled filing, PartyCode party, DateTimeOffset filedAt, long? replaces = null) =>
+        NoticeAssessment.Assess(filing, party, filedAt, Candidates(filing, replaces), code => InZone(code, replaces), Zones, _config.Deadlines);
+
+    /// <summary>The standing notices that may overlap <paramref name="filing"/>'s area and window (a superset; exact tests follow).</summary>
+    public IEnumerable<Notice> Candidates(NoticeFiled filing, long? except = null)
+    {
+        var envelope = filing.Area.Geometry.EnvelopeInternal;
+        var window = filing.Window;
+        foreach (var id in _live.Query(envelope))
+        {
+            if (id != except && _liveIds.Contains(id) && _notices[id] is var notice
+                && notice.Filing.Window.Start < window.End && window.Start < notice.Filing.Window.End
+                && notice.Filing.Area.Geometry.EnvelopeInternal.Intersects(envelope))
+            {
+                yield return notice;
+            }
+        }
+
+        if (window.Start >= _horizon)
+        {
+            yield break;
+        }
+
+        // Only a notice reaching back before the horizon can meet archived ones: those that end after it starts.
+        var first = _archive.BinarySearch((window.Start, long.MaxValue), Comparer<(DateTimeOffset End, long Id)>.Create((a, b) => a.End != b.End ? a.End.CompareTo(b.End) : a.Id.CompareTo(b.Id)));
+        for (var i = first < 0 ? ~first : first; i < _archive.Count; i++)
+        {
+            var notice = _notices[_archive[i].Id];
+            if (notice.Stands && notice.Id != except && notice.Filing.Window.Start < window.End
+                && notice.Filing.Area.Geometry.EnvelopeInternal.Intersects(envelope))
+            {
+                yield return notice;
+            }
+        }
+    }
+
+    /// <summary>Notices that fall in the zone <paramref name="code"/> (standing or not; the assessment filters).</summary>
+    public IEnumerable<Notice> InZone(string code, long? except = null) =>
+        _byZone.TryGetValue(code, out var ids) ? ids.Where(id => id != except).Select(id => _notices[id]) : [];
+
+    private Result<Notice> File(NoticeEntry entry, NoticeFiled filed, bool checkAuthor)
+    {
+        if (checkAuthor)
+        {
+            var missing = _config.Parties.Where(p => p.Kind is PartyKind.Party or PartyKind.Convener).Select(p => p.Code).Except(entry.Audience).ToList();
+            if (missing.Count > 0)
+            {
+                return NoticeErrors.Audience(missing);
+            }
+
+            var length = filed.Window.End - filed.Window.Start;
+            if (length > _config.Limits.MaxNoticeWindow)
+            {
+                return NoticeErrors.WindowTooLong(length, _config.Limits.MaxNoticeWindow);
+            }
+        }
+
+        Notice? replaced = null;
+        if (filed.Replaces is { } replacesId)
+        {
+            if (!_notices.TryGetValue(replacesId, out replaced) || !replaced.Audience.Contains(entry.Party))
+            {
+                return NoticeErrors.NotFound(replacesId);
+            }
+
+            if (checkAuthor && replaced.Party != entry.Party)
+            {
+                return NoticeErrors.NotTheFiler(replacesId, replaced.Party);
+            }
+
+            if (checkAuthor && !replaced.Stands)
+            {
+                return NoticeErrors.NoLongerStands(replacesId, replaced.Cancellation is not null ? "was cancelled" : $"was amended by notice {replaced.ReplacedBy}");
+            }
+        }
+
+        var assessment = Assess(filed, entry.Party, entry.ServerTime, replaced?.Id);
+        var notice = new Notice(entry.Seq, entry.Party, entry.Author, entry.Audience, filed, entry.ServerTime, entry.ClientTime,
+            (replaced?.Version ?? 0) + 1, assessment.Late, assessment.Conflicts, assessment.Zones);
+        if (replaced is not null)
+        {
+            _notices[replaced.Id] = replaced with { ReplacedBy = notice.Id };
+            Unindex(replaced.Id);
+        }
+
+        _notices[notice.Id] = notice;
+        Index(notice);
+        return notice;
+    }
+
+    private Result<Notice> Answer(NoticeEntry entry, long id, NoticeResponseKind kind, string? reason, bool checkAuthor)
+    {
+        if (!_notices.TryGetValue(id, out var notice) || !notice.Audience.Contains(entry.Party))
+        {
+            return NoticeErrors.NotFound(id);
+        }
+
+        if (checkAuthor)
+        {
+            if (notice.Party == entry.Party)
+            {
+                return NoticeErrors.OwnNotice(id);
+            }
+
+            if (!notice.Stands)
+            {
+                return NoticeErrors.NoLongerStands(id, notice.Cancellation is not null ? "was cancelled" : $"was amended by notice {notice.ReplacedBy}");
+            }
+
+            var previous = notice.Responses.LastOrDefault(r => r.Party == entry.Party);
+            if (previous is not null && previous.Kind == kind)
+            {
+                return NoticeErrors.AlreadyAnswered(id, entry.Party, kind == NoticeResponseKind.Acknowledged ? "acknowledged" : "objected to", previous.Seq);
+            }
+        }
+
+        var changed = notice with { Responses = [.. notice.Responses, new NoticeResponse(entry.Seq, entry.Party, entry.Author, kind, reason, entry.ServerTime)] };
+        _notices[id] = changed;
+        return changed;
+    }
+
+    private Result<Notice> Cancel(NoticeEntry entry, NoticeCancelled cancel, bool checkAuthor)
+    {
+        if (!_notices.TryGetValue(cancel.Notice, out var notice) || !notice.Audience.Contains(entry.Party))
+        {
+            return NoticeErrors.NotFound(cancel.Notice);
+        }
+
+        if (checkAuthor && notice.Party != entry.Party)
+        {
+            return NoticeErrors.NotTheFiler(notice.Id, notice.Party);
+        }
+
+        if (checkAuthor && !notice.Stands)
+        {
+            return NoticeErrors.NoLongerStands(notice.Id, notice.Cancellation is not null ? "was cancelled already" : $"was amended by notice {notice.ReplacedBy}");
+        }
+
+        var changed = notice with { Cancellation = new NoticeResponse(entry.Seq, entry.Party, entry.Author, NoticeResponseKind.Cancelled, cancel.Reason, entry.ServerTime) };
+        _notices[notice.Id] = changed;
+        Unindex(notice.Id);
+        return changed;
+    }
+
+    private void Index(Notice notice)
+    {
+        _live.Insert(notice.Filing.Area.Geometry.EnvelopeInternal, notice.Id);
+        _liveIds.Add(notice.Id);
+        _endings.Enqueue(notice.Id, notice.Filing.Window.End);
+        foreach (var zone in notice.Zones)
+        {
+            if (!_byZone.TryGetValue(zone, out var ids))
+            {
+                _byZone[zone] = ids = [];
+            }
+
+            ids.Add(notice.Id);
+        }
+
+        // A notice whose window ended before the horizon goes straight to the archive on the next sweep.
+        if (notice.Filing.Window.End <= _horizon)
+        {
+            Sweep(_horizon + Retention, force: true);
+        }
+    }
+
+    private void Unindex(long id)
+    {
+        if (_liveIds.Remove(id))
+        {
+            _live.Remove(_notices[id].Filing.Area.Geometry.EnvelopeInternal, id);
+        }
+    }
+
+    private void Sweep(DateTimeOffset now, bool force = false)
+    {
+        var horizon = now - Retention;
+        if (!force && horizon <= _horizon)
+        {
+            return;
+        }
+
+        if (horizon > _horizon)
+        {
+            _horizon = horizon;
+        }
+
+        while (_endings.TryPeek(out var id, out var end) && end <= _horizon)
+        {
+            _endings.Dequeue();
+            if (_liveIds.Remove(id))
+            {
+                var notice = _notices[id];
+                _live.Remove(notice.Filing.Area.Geometry.EnvelopeInternal, id);
+                InsertArchive(end, id);
+            }
+        }
+    }
+
+    private void InsertArchive(DateTimeOffset end, long id)
+    {
+        var at = _archive.BinarySearch((end, id), Comparer<(DateTimeOffset End, long Id)>.Create((a, b) => a.End != b.End ? a.End.CompareTo(b.End) : a.Id.CompareTo(b.Id)));
+        _archive.Insert(at < 0 ? ~at : at, (end, id));
+    }
+}
