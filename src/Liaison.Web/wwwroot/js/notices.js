@@ -1,0 +1,370 @@
+// The notice map page (Pages/Notices/Index): notices on the map (wwwroot/js/notices-map.js), a side list with status,
+// lateness and conflicts, filters, a timeline of horizontal bars, and live updates pushed by the hub at /hubs/notices
+// (method "notice", a NoticeView, whenever a notice is filed, answered, amended or cancelled). The page's list is
+// rendered by the server; this script takes it over, adds what arrives, and keeps map, list and timeline in step.
+// Text written by people is only ever set with textContent, in elements with dir="auto" and its lang.
+(function () {
+    "use strict";
+
+    const root = document.getElementById("notices");
+    if (!root || typeof L === "undefined" || !window.LiaisonNoticeMap) {
+        return;
+    }
+
+    const NM = window.LiaisonNoticeMap;
+    const el = NM.el;
+    const parties = (root.dataset.parties || "").split(" ").filter(Boolean);
+    const serverNow = Date.parse(root.dataset.serverNow);
+    const clockOffset = Number.isNaN(serverNow) ? 0 : serverNow - Date.now();
+    const now = () => Date.now() + clockOffset;
+    const ENDED = ["cancelled", "superseded", "completed"];
+    const HOUR = 3600 * 1000;
+
+    const views = new Map();
+    const filters = { show: root.dataset.show || "active", party: root.dataset.party || "", kind: root.dataset.kind || "" };
+
+    const mapElement = document.getElementById("notice-map");
+    const noticeMap = NM.create(mapElement, { parties });
+
+    // ---- text ----------------------------------------------------------------------------------------------------
+
+    function utc(instant) {
+        return new Date(instant).toISOString().replace("T", " ").replace(/:\d\d\.\d+Z$/, " UTC");
+    }
+
+    function time(instant) {
+        return el("time", { datetime: new Date(instant).toISOString() }, utc(instant));
+    }
+
+    /** A duration in seconds as people read it: "55 min", "2 h 5 min", "1 d 3 h". The same text as NoticeDisplay.Span. */
+    function span(seconds) {
+        const minutes = Math.round(seconds / 60);
+        if (minutes < 60) {
+            return `${minutes} min`;
+        }
+
+        const hours = Math.floor(minutes / 60);
+        if (hours < 24) {
+            return minutes % 60 === 0 ? `${hours} h` : `${hours} h ${minutes % 60} min`;
+        }
+
+        const days = Math.floor(hours / 24);
+        return hours % 24 === 0 ? `${days} d` : `${days} d ${hours % 24} h`;
+    }
+
+    function assetsText(assets) {
+        const parts = Object.entries(assets || {}).filter(([, n]) => n > 0).map(([k, n]) => `${n} ${k}`);
+        return parts.length > 0 ? parts.join(", ") : "no assets declared";
+    }
+
+    function noticeLink(id, text) {
+        return el("a", { href: `/Notices/Notice?id=${encodeURIComponent(id)}` }, text || `#${id}`);
+    }
+
+    function conflictItem(c) {
+        const item = el("li", { class: "conflict", "data-code": c.code }, el("code", {}, c.code));
+        if (c.notices && c.notices.length > 0) {
+            item.append(" with ");
+            c.notices.forEach((id, i) => {
+                if (i > 0) {
+                    item.append(", ");
+                }
+
+                item.append(noticeLink(id));
+            });
+        }
+
+        if (c.zones && c.zones.length > 0) {
+            item.append(` ${c.notices && c.notices.length > 0 ? "and " : ""}zone${c.zones.length > 1 ? "s" : ""} ${c.zones.join(", ")}`);
+        }
+
+        if (c.detail) {
+            item.append(el("div", { class: "muted" }, c.detail));
+        }
+
+        return item;
+    }
+
+    // ---- the list --------------------------------------------------------------------------------------------------
+
+    function listItem(v) {
+        const conflicted = v.conflicts && v.conflicts.length > 0;
+        const item = el("li", {
+            class: `notice-item status-${v.status}${conflicted ? " has-conflicts" : ""}`,
+            "data-id": String(v.id), "data-party": v.party, "data-kind": v.kind, "data-status": v.status, "data-testid": "notice",
+        });
+        item.style.borderInlineStartColor = noticeMap.partyColour(v.party);
+        const head = el("div", { class: "notice-head" },
+            noticeLink(v.id), " ", el("strong", {}, v.party), " ", el("span", { class: "kind" }, v.kind), " ",
+            el("span", { class: `status status-${v.status}`, "data-role": "status" }, v.status));
+        if (v.selfDefence) {
+            head.append(" ", el("span", { class: "tag self-defence" }, "self-defence"));
+        }
+
+        item.append(head);
+        item.append(el("div", { class: "window" }, time(Date.parse(v.window.start)), " → ", time(Date.parse(v.window.end))));
+        if (v.altitude) {
+            item.append(el("div", { class: "muted" }, `altitude ${v.altitude.minMetres}–${v.altitude.maxMetres} m`));
+        }
+
+        item.append(el("div", { class: "muted" }, assetsText(v.assets)));
+        if (v.late) {
+            item.append(el("div", { class: "late", "data-role": "late" }, `late by ${span(v.late.shortfallSeconds)}`,
+                el("span", { class: "muted" }, ` (rule ${v.late.rule}: at least ${span(isoSeconds(v.late.requiredLead))} ahead)`)));
+        }
+
+        if (v.replaces) {
+            item.append(el("div", { class: "muted" }, "amends ", noticeLink(v.replaces)));
+        }
+
+        if (v.replacedBy) {
+            item.append(el("div", { class: "muted" }, "amended by ", noticeLink(v.replacedBy)));
+        }
+
+        if (conflicted) {
+            const list = el("ul", { class: "conflicts", "data-role": "conflicts" });
+            for (const c of v.conflicts) {
+                list.append(conflictItem(c));
+            }
+
+            item.append(list);
+        }
+
+        if (v.text) {
+            item.append(el("div", { dir: "auto", lang: v.lang || null, class: "user-text" }, v.text));
+        }
+
+        item.addEventListener("mouseenter", () => highlight(v.id, true));
+        item.addEventListener("mouseleave", () => highlight(v.id, false));
+        return item;
+    }
+
+    /** Seconds in an ISO 8601 duration such as PT1H or P1DT2H30M (only days, hours, minutes and seconds). */
+    function isoSeconds(duration) {
+        const m = /^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/.exec(duration || "");
+        return m ? (Number(m[1] || 0) * 86400) + (Number(m[2] || 0) * 3600) + (Number(m[3] || 0) * 60) + Number(m[4] || 0) : 0;
+    }
+
+    function highlight(id, on) {
+        const layer = noticeMap.noticeLayer(id);
+        if (layer) {
+            layer.setStyle({ weight: on ? 5 : (views.get(id)?.conflicts?.length ? 3 : 2) });
+        }
+    }
+
+    function isActive(v) {
+        return !ENDED.includes(v.status) && Date.parse(v.window.end) > now();
+    }
+
+    function shown(v) {
+        return (filters.show === "all" || isActive(v))
+            && (!filters.party || v.party === filters.party)
+            && (!filters.kind || v.kind === filters.kind);
+    }
+
+    function popup(v) {
+        const box = el("div", { class: "notice-popup" }, el("strong", {}, noticeLink(v.id, `#${v.id} ${v.party} ${v.kind}`)), el("div", {}, v.status));
+        box.append(el("div", {}, time(Date.parse(v.window.start)), " → ", time(Date.parse(v.window.end))));
+        if (v.late) {
+            box.append(el("div", { class: "late" }, `late by ${span(v.late.shortfallSeconds)}`));
+        }
+
+        if (v.conflicts && v.conflicts.length > 0) {
+            const list = el("ul", { class: "conflicts" });
+            v.conflicts.forEach((c) => list.append(conflictItem(c)));
+            box.append(list);
+        }
+
+        return box;
+    }
+
+    function render() {
+        const list = document.getElementById("notice-list");
+        const items = [...views.values()].filter(shown).sort((a, b) => b.id - a.id);
+        list.replaceChildren(...items.map(listItem));
+        document.getElementById("notice-empty").hidden = items.length > 0;
+        for (const v of views.values()) {
+            if (shown(v)) {
+                noticeMap.showNotice(v, popup);
+            } else {
+                noticeMap.hideNotice(v.id);
+            }
+        }
+
+        renderTimeline(items);
+        root.dataset.shown = String(items.length);
+    }
+
+    // ---- the timeline ----------------------------------------------------------------------------------------------
+
+    function renderTimeline(items) {
+        const box = document.getElementById("notice-timeline");
+        if (!box) {
+            return;
+        }
+
+        const days = Number(root.dataset.timelineDays || 3);
+        const at = now();
+        const from = Math.floor((at - 24 * HOUR) / HOUR) * HOUR;
+        const to = from + (days + 1) * 24 * HOUR;
+        const pos = (t) => `${(Math.min(Math.max(t, from), to) - from) / (to - from) * 100}%`;
+        const scale = el("div", { class: "tl-scale" });
+        for (let day = Math.ceil(from / (24 * HOUR)) * 24 * HOUR; day <= to; day += 24 * HOUR) {
+            scale.append(el("span", { class: "tl-tick", style: `inset-inline-start:${pos(day)}` }, new Date(day).toISOString().slice(5, 10)));
+        }
+
+        const rows = el("div", { class: "tl-rows" });
+        for (const v of items.slice().sort((a, b) => Date.parse(a.window.start) - Date.parse(b.window.start))) {
+            const start = Date.parse(v.window.start);
+            const end = Date.parse(v.window.end);
+            const bar = el("a", {
+                class: `tl-bar${v.conflicts && v.conflicts.length ? " has-conflicts" : ""} status-${v.status}`,
+                href: `/Notices/Notice?id=${v.id}`,
+                title: `#${v.id} ${v.party} ${v.kind}: ${utc(start)} → ${utc(end)}`,
+                style: `inset-inline-start:${pos(start)};width:calc(${pos(end)} - ${pos(start)});background:${noticeMap.partyColour(v.party)}`,
+                "data-id": String(v.id),
+            });
+            bar.classList.toggle("clipped-start", start < from);
+            bar.classList.toggle("clipped-end", end > to);
+            const outside = end <= from || start >= to;
+            rows.append(el("div", { class: "tl-row", "data-id": String(v.id) },
+                el("span", { class: "tl-label" }, `#${v.id} ${v.party} ${v.kind}`),
+                el("div", { class: "tl-track" }, outside ? el("span", { class: "muted tl-outside" }, start >= to ? "later →" : "← earlier") : bar)));
+        }
+
+        const nowLine = el("div", { class: "tl-now", style: `inset-inline-start:${pos(at)}`, title: `now: ${utc(at)}` });
+        box.replaceChildren(el("div", { class: "tl-head" }, el("span", { class: "tl-label" }, "UTC"), el("div", { class: "tl-track" }, scale)),
+            el("div", { class: "tl-body" }, rows, el("div", { class: "tl-now-track" }, nowLine)));
+        if (items.length === 0) {
+            box.append(el("p", { class: "muted" }, "No notices to show."));
+        }
+    }
+
+    // ---- data and live updates -------------------------------------------------------------------------------------
+
+    function upsert(v) {
+        views.set(v.id, v);
+    }
+
+    const announcer = document.getElementById("live-announce");
+    function announce(text) {
+        if (announcer) {
+            announcer.textContent = text;
+        }
+    }
+
+    function onNotice(v) {
+        const known = views.has(v.id);
+        upsert(v);
+        if (v.replaces && views.has(v.replaces)) {
+            const old = views.get(v.replaces);
+            upsert(Object.assign({}, old, { replacedBy: v.id, status: old.status === "cancelled" ? old.status : "superseded" }));
+        }
+
+        render();
+        const item = document.querySelector(`#notice-list [data-id="${v.id}"]`);
+        if (item) {
+            item.classList.add("arrived");
+        }
+
+        const conflicts = v.conflicts && v.conflicts.length ? `, ${v.conflicts.length} conflict(s): ${v.conflicts.map((c) => c.code).join(", ")}` : "";
+        const late = v.late ? `, late by ${span(v.late.shortfallSeconds)}` : "";
+        announce(`${known ? "Notice updated" : "New notice"} #${v.id} from ${v.party}: ${v.kind}, ${v.status}${late}${conflicts}`);
+    }
+
+    async function load() {
+        const embedded = document.getElementById("notices-data");
+        let data = null;
+        if (embedded) {
+            try {
+                data = JSON.parse(embedded.textContent);
+            } catch {
+                data = null;
+            }
+        }
+
+        if (!Array.isArray(data)) {
+            const response = await fetch(`/api/v1/notices${filters.show === "all" ? "" : "?active=true"}`, { credentials: "same-origin", headers: { Accept: "application/json" } });
+            if (!response.ok) {
+                throw new Error(`notices: ${response.status}`);
+            }
+
+            data = await response.json();
+        }
+
+        for (const v of data) {
+            upsert(v);
+        }
+
+        render();
+    }
+
+    // Filters apply at once without a reload; the form still works without JavaScript.
+    const form = document.getElementById("notice-filters");
+    if (form) {
+        form.addEventListener("change", () => {
+            const reload = form.elements.show.value !== filters.show && form.elements.show.value === "all";
+            filters.show = form.elements.show.value;
+            filters.party = form.elements.party.value;
+            filters.kind = form.elements.kind.value;
+            const query = new URLSearchParams(new FormData(form));
+            history.replaceState(null, "", `${location.pathname}?${query}`);
+            if (reload) {
+                // Ended notices are not on the page yet.
+                location.reload();
+                return;
+            }
+
+            render();
+        });
+    }
+
+    const loaded = load().catch((error) => {
+        root.dataset.error = String(error.message || error);
+        document.getElementById("notice-load-error")?.replaceChildren(`Notices could not be loaded: ${error.message || error}`);
+        render();
+    });
+
+    Promise.allSettled([loaded, noticeMap.ready]).then(() => {
+        noticeMap.fit();
+        root.dataset.ready = "true";
+    });
+
+    // Keep "active" honest as windows end, and the timeline's now line moving.
+    setInterval(render, 60 * 1000);
+
+    const state = document.getElementById("live-state");
+    const setState = (text) => {
+        root.dataset.live = text;
+        if (state) {
+            state.textContent = text;
+        }
+    };
+
+    if (typeof signalR === "undefined") {
+        setState("unavailable");
+        return;
+    }
+
+    const connection = new signalR.HubConnectionBuilder()
+        .withUrl(root.dataset.hub)
+        .withAutomaticReconnect()
+        .build();
+    connection.on("notice", onNotice);
+    connection.onreconnecting(() => setState("reconnecting…"));
+    connection.onreconnected(() => setState("live (reload to see what arrived while reconnecting)"));
+    connection.onclose(() => setState("offline: reload the page"));
+
+    async function start() {
+        try {
+            setState("connecting…");
+            await connection.start();
+            setState("live");
+        } catch {
+            setState("offline: retrying");
+            setTimeout(start, 5000);
+        }
+    }
+
+    start();
+}());
