@@ -2,17 +2,11 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using Liaison.Domain.Entries;
-using Liaison.Features.Bootstrap;
 using Liaison.Features.Entries;
 using Liaison.Features.Keys;
 using Liaison.Ledger.Crypto;
-using Liaison.Web.Hosting;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Logging;
 
 namespace Liaison.Benchmarks;
 
@@ -27,19 +21,9 @@ internal static class LoadBenchmark
     {
         var total = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 20_000;
         var concurrency = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 64;
-        var data = Path.Combine(Path.GetTempPath(), "liaison-load-" + Guid.NewGuid().ToString("n"));
-        var port = 5600 + RandomNumberGenerator.GetInt32(300);
-        var url = $"http://127.0.0.1:{port}";
-        var app = LiaisonWebHost.Build([], builder =>
-        {
-            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Liaison:Data"] = data, ["Liaison:Demo"] = "true" });
-            builder.WebHost.UseUrls(url);
-            builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        });
-        await app.Services.PrepareMechanismAsync(CancellationToken.None);
-        await app.StartAsync();
-
-        var credentials = DemoCredentials.Load(new DataFolder(data).DemoCredentials).Value;
+        await using var server = await BenchServer.StartAsync();
+        var url = server.Url;
+        var credentials = server.Credentials;
         var authors = credentials.Users.Where(u => u.Roles.Contains("liaison-officer") || u.Roles.Contains("commander") || u.Roles.Contains("duty-officer")).ToList();
         Console.WriteLine($"Signing {total} entries by {authors.Count} authors...");
         var requests = new List<(string Token, SubmitEntryRequest Body)>(total);
@@ -79,7 +63,6 @@ internal static class LoadBenchmark
         var rate = total / clock.Elapsed.TotalSeconds;
         Console.WriteLine($"Appended {total - failed} entries ({failed} refused) in {clock.Elapsed.TotalSeconds:F2} s with {concurrency} concurrent clients on {Environment.ProcessorCount} cores.");
         Console.WriteLine($"Throughput: {rate:N0} entries/s = {rate / verifyRate:F3} x the one-core Ed25519 verify rate (goal >= 0.5).");
-        await app.StopAsync();
         foreach (var key in keys.Values)
         {
             key.Dispose();

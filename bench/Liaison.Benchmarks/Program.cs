@@ -4,7 +4,7 @@ namespace Liaison.Benchmarks;
 
 /// <summary>
 /// <c>dotnet run -c Release --project bench/Liaison.Benchmarks -- load</c> runs the end-to-end load benchmark;
-/// <c>-- log</c> the proof and replay benchmark at scale; anything else goes to BenchmarkDotNet (<c>-- --filter '*'</c>).
+/// <c>-- delivery [rate] [seconds]</c> the hotline's live delivery latency; <c>-- log</c> the proof and replay benchmark at scale; anything else goes to BenchmarkDotNet (<c>-- --filter '*'</c>).
 /// </summary>
 public static class Program
 {
@@ -13,6 +13,11 @@ public static class Program
         if (args.Length > 0 && args[0] == "load")
         {
             return await LoadBenchmark.RunAsync(args[1..]);
+        }
+
+        if (args.Length > 0 && args[0] == "delivery")
+        {
+            return await DeliveryBenchmark.RunAsync(args[1..]);
         }
 
         if (args.Length > 0 && args[0] == "log")
