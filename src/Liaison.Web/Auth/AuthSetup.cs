@@ -43,15 +43,23 @@ public static class AuthSetup
                 ? Problems.WriteAsync(context.HttpContext, new Domain.Common.Error.Unauthenticated("authentication-required", "Sign in, or send a personal access token as 'Authorization: Bearer lia_…'."))
                 : RedirectAsync(context);
             cookie.Events.OnRedirectToAccessDenied = context => context.Request.Path.StartsWithSegments("/api")
-                ? Problems.WriteAsync(context.HttpContext, new Domain.Common.Error.Forbidden("forbidden", "You may not do this."))
+                ? Problems.WriteAsync(context.HttpContext, context.HttpContext.Items.ContainsKey(BrowserApiRequestRequirement.FailureItem)
+                    ? new Domain.Common.Error.Forbidden("antiforgery-token-required", $"A signed-in browser's request that changes something must carry the page's antiforgery token in the '{BrowserApiRequestRequirement.HeaderName}' header; reload the page and try again.")
+                    : new Domain.Common.Error.Forbidden("forbidden", "You may not do this."))
                 : RedirectAsync(context);
         });
+
+        // Forms send the token as a field, scripts as a header (BrowserApiRequestRequirement).
+        services.AddAntiforgery(options => options.HeaderName = BrowserApiRequestRequirement.HeaderName);
+        services.AddSingleton<IAuthorizationHandler, BrowserApiRequestHandler>();
+        var browserRequests = new BrowserApiRequestRequirement();
         services.AddAuthorizationBuilder()
-            .AddPolicy(TokenScopes.EntriesRead, p => p.RequireAuthenticatedUser().RequireAssertion(c => HasScope(c, TokenScopes.EntriesRead)))
-            .AddPolicy(TokenScopes.EntriesWrite, p => p.RequireAuthenticatedUser().RequireAssertion(c => HasScope(c, TokenScopes.EntriesWrite)))
-            .AddPolicy(TokenScopes.KeysRead, p => p.RequireAuthenticatedUser().RequireAssertion(c => HasScope(c, TokenScopes.KeysRead)))
-            .AddPolicy(TokenScopes.KeysWrite, p => p.RequireAuthenticatedUser().RequireAssertion(c => HasScope(c, TokenScopes.KeysWrite)))
-            .AddPolicy(TokenScopes.Tokens, p => p.RequireAuthenticatedUser().RequireAssertion(c => HasScope(c, TokenScopes.Tokens)));
+            .SetDefaultPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().AddRequirements(browserRequests).Build())
+            .AddPolicy(TokenScopes.EntriesRead, p => p.RequireAuthenticatedUser().AddRequirements(browserRequests).RequireAssertion(c => HasScope(c, TokenScopes.EntriesRead)))
+            .AddPolicy(TokenScopes.EntriesWrite, p => p.RequireAuthenticatedUser().AddRequirements(browserRequests).RequireAssertion(c => HasScope(c, TokenScopes.EntriesWrite)))
+            .AddPolicy(TokenScopes.KeysRead, p => p.RequireAuthenticatedUser().AddRequirements(browserRequests).RequireAssertion(c => HasScope(c, TokenScopes.KeysRead)))
+            .AddPolicy(TokenScopes.KeysWrite, p => p.RequireAuthenticatedUser().AddRequirements(browserRequests).RequireAssertion(c => HasScope(c, TokenScopes.KeysWrite)))
+            .AddPolicy(TokenScopes.Tokens, p => p.RequireAuthenticatedUser().AddRequirements(browserRequests).RequireAssertion(c => HasScope(c, TokenScopes.Tokens)));
         return services;
     }
 

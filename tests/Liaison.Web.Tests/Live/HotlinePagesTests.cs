@@ -36,7 +36,7 @@ public sealed partial class HotlinePagesTests(LiaisonAppFixture app)
         Assert.Contains($"data-deadline=\"{HotlineDisplay.Iso(deadline)}\">{HotlineDisplay.Countdown(deadline, app.Time.GetUtcNow())}</span>", row, StringComparison.Ordinal);
         Assert.Contains("data-party=\"SYR\"", row, StringComparison.Ordinal);
         Assert.Contains(">sent</span>", row, StringComparison.Ordinal);
-        Assert.Contains($"liaison ack {seq}", row, StringComparison.Ordinal);
+        Assert.Contains(AckButton(seq), row, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -63,7 +63,7 @@ public sealed partial class HotlinePagesTests(LiaisonAppFixture app)
         Assert.Contains("status-acknowledged", row, StringComparison.Ordinal);
         Assert.Contains("by syr-officer", Html.Text(row), StringComparison.Ordinal);
         Assert.DoesNotContain("data-deadline", row, StringComparison.Ordinal);
-        Assert.DoesNotContain("liaison ack", row, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-action=\"ack\"", row, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -73,7 +73,58 @@ public sealed partial class HotlinePagesTests(LiaisonAppFixture app)
 
         var row = Row(await PageAsync("undof-observer", "/Hotline?channel=" + Security), seq);
 
-        Assert.DoesNotContain("liaison ack", row, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-action=\"ack\"", row, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("isr-officer")]
+    [InlineData("syr-analyst")]
+    public async Task InboxPage_SenderPartyOrRoleThatDoesNotAcknowledge_NoAcknowledgeButton(string viewer)
+    {
+        var (seq, _) = await SendAsync("isr-officer", MessageFields(Security, "FLASH"), SecurityMembers);
+
+        var row = Row(await PageAsync(viewer, "/Hotline?channel=" + Security), seq);
+
+        Assert.DoesNotContain("data-action=\"ack\"", row, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ThreadPage_Recipient_AcknowledgeButtonReplyFormAndSigningScripts()
+    {
+        var (seq, _) = await SendAsync("isr-officer", MessageFields(Security, "PRIORITY"), SecurityMembers);
+
+        var html = await PageAsync("syr-officer", $"/Hotline/Message?seq={seq}");
+
+        Assert.Contains(AckButton(seq), html, StringComparison.Ordinal);
+        Assert.Contains($"data-seq=\"{seq}\" data-channel=\"{Security}\" data-audience=\"ISR SYR USA UNDOF\"", html, StringComparison.Ordinal);
+        Assert.Contains("<option value=\"PRIORITY\" selected=\"selected\">", html, StringComparison.Ordinal);
+        Assert.Contains("<script src=\"/js/signing.js\"></script>", html, StringComparison.Ordinal);
+        Assert.Matches("<meta name=\"liaison-antiforgery\" content=\"[^\"]+\" />", html);
+    }
+
+    [Fact]
+    public async Task ThreadPage_Observer_NeitherAcknowledgeButtonNorReplyForm()
+    {
+        var (seq, _) = await SendAsync("isr-officer", MessageFields(Security, "ROUTINE"), SecurityMembers);
+
+        var html = await PageAsync("undof-observer", $"/Hotline/Message?seq={seq}");
+
+        Assert.DoesNotContain("data-action=\"ack\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-testid=\"reply-form\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ThreadPage_Attachments_LinkedByHashWithNameAndSize()
+    {
+        var fields = MessageFields(Security, "ROUTINE");
+        var sha256 = new string('a', 64);
+        fields["attachments"] = new JsonArray(new JsonObject { ["sha256"] = sha256, ["name"] = "خريطة الموقع.pdf", ["mediaType"] = "application/pdf", ["size"] = 1536 });
+        var (seq, _) = await SendAsync("isr-officer", fields, SecurityMembers);
+
+        var html = await PageAsync("syr-officer", $"/Hotline/Message?seq={seq}");
+
+        Assert.Contains($"<a href=\"/api/v1/attachments/{sha256}\" download=\"خريطة الموقع.pdf\" type=\"application/pdf\"><span dir=\"auto\" class=\"user-text\">خريطة الموقع.pdf</span></a>", html, StringComparison.Ordinal);
+        Assert.Contains("application/pdf, 1.5 KiB (1,536 bytes)", Html.Text(html), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -232,6 +283,8 @@ public sealed partial class HotlinePagesTests(LiaisonAppFixture app)
         Assert.Contains("HubConnectionBuilder", await signalr.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
         Assert.Contains("/hubs/hotline", await PageAsync("syr-officer", "/Hotline"), StringComparison.Ordinal);
     }
+
+    private static string AckButton(long seq) => $"<button type=\"button\" class=\"ack\" data-action=\"ack\" data-seq=\"{seq}\" data-testid=\"ack\">Acknowledge</button>";
 
     private static JsonObject MessageFields(string channel, string precedence, string? subject = null, string body = "Artillery fire observed near Suwayda.", string lang = "en", string template = "free-text") => new()
     {

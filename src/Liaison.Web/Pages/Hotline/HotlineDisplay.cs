@@ -37,6 +37,18 @@ public static class HotlineDisplay
     /// <summary>The CLI command that acknowledges message <paramref name="seq"/>, signed with the user's key.</summary>
     public static string AckCommand(long seq) => string.Create(CultureInfo.InvariantCulture, $"liaison ack {seq}");
 
+    /// <summary>A file size as people read it: <c>512 bytes</c>, <c>1.5 KiB (1,536 bytes)</c>, <c>2.0 MiB (2,097,152 bytes)</c>.</summary>
+    public static string Size(long bytes)
+    {
+        var exact = bytes.ToString("N0", CultureInfo.InvariantCulture) + (bytes == 1 ? " byte" : " bytes");
+        return bytes switch
+        {
+            < 1024 => exact,
+            < 1024 * 1024 => string.Create(CultureInfo.InvariantCulture, $"{bytes / 1024.0:0.0} KiB ({exact})"),
+            _ => string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024.0):0.0} MiB ({exact})"),
+        };
+    }
+
     /// <summary>The party codes in configuration order, as one line.</summary>
     public static string Parties(IEnumerable<PartyCode> parties) => string.Join(", ", parties.Select(p => p.Value));
 }

@@ -3,6 +3,7 @@ using Liaison.Domain.Hotline;
 using Liaison.Domain.Parties;
 using Liaison.Features.Entries;
 using Liaison.Features.Hotline;
+using Liaison.Features.Mechanism;
 using Liaison.Web.Auth;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -13,7 +14,7 @@ namespace Liaison.Web.Pages.Hotline;
 /// A message and its thread: the message it answers, its replies, and every translation of each, with each text exactly
 /// as its author wrote and signed it. Shown only to members of a party in the message's audience.
 /// </summary>
-public sealed class MessageModel(ReadHotline hotline, HotlineBook book, ListEntries entries, TimeProvider time) : PageModel
+public sealed class MessageModel(ReadHotline hotline, HotlineBook book, ListEntries entries, ServedMechanism mechanism, TimeProvider time) : PageModel
 {
     private HotlineState _state = HotlineState.Empty;
 
@@ -29,6 +30,15 @@ public sealed class MessageModel(ReadHotline hotline, HotlineBook book, ListEntr
     public IReadOnlyList<ThreadItem> Replies { get; private set; } = [];
 
     public bool MayAcknowledge => Member.Roles.Overlaps(HotlineEntryTypes.AcknowledgerRoles);
+
+    /// <summary>
+    /// True when the user may reply on the message's channel: they hold a sending role and their party is one of the
+    /// channel's parties or the convener (<see cref="ChannelRules.CheckSpeaker"/>); observers only read.
+    /// </summary>
+    public bool MayReply { get; private set; }
+
+    /// <summary>Who a reply is addressed to: every member of the message's channel, its parties and its observers.</summary>
+    public IReadOnlyList<string> ReplyAudience { get; private set; } = [];
 
     /// <summary>Message <paramref name="seq"/> as the hotline's state holds it (for its replies), or null.</summary>
     public HotlineMessage? Record(long seq) => _state.FindMessage(seq);
@@ -63,6 +73,10 @@ public sealed class MessageModel(ReadHotline hotline, HotlineBook book, ListEntr
         }
 
         Replies = replies;
+        var channel = mechanism.Config.FindChannel(view.Channel);
+        ReplyAudience = channel is null ? [] : [.. channel.Members.Select(p => p.Value)];
+        MayReply = channel is not null && member.Roles.Overlaps(HotlineEntryTypes.SenderRoles)
+            && (channel.IsParty(member.Party) || mechanism.Config.FindParty(member.Party)?.Kind == PartyKind.Convener);
         return Page();
     }
 

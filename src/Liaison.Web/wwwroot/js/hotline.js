@@ -76,6 +76,14 @@
         }
     }
 
+    // The Acknowledge button of a recipient that is the viewer's party, as _Recipients.cshtml writes it.
+    function ackAction(seq) {
+        return el("span", { class: "ack-action", "data-role": "ack-action" },
+            el("button", { type: "button", class: "ack", "data-action": "ack", "data-seq": String(seq), "data-testid": "ack" }, "Acknowledge"),
+            " ",
+            el("span", { class: "action-error", role: "alert", "data-role": "action-error", hidden: "" }));
+    }
+
     // A new message on the channel shown: a row like the server's, with one recipient per party of the channel other
     // than the sender's (every party, when the convener sends).
     function addRow(e) {
@@ -94,7 +102,7 @@
             const item = el("li", { class: "recipient status-sent", "data-party": party },
                 el("strong", {}, party), " ", el("span", { class: "status", "data-role": "status" }, "sent"), " ", when);
             if (party === root.dataset.party && root.dataset.mayAck === "true") {
-                item.append(" ", el("span", { class: "ack-hint", "data-role": "ack-hint" }, "acknowledge: ", el("code", { class: "cli" }, `liaison ack ${e.seq}`)));
+                item.append(" ", ackAction(e.seq));
             }
 
             recipients.append(item);
@@ -129,7 +137,7 @@
                 when.before(el("span", { class: "muted", "data-role": "delivered" }, "(received by a client at ", time(Date.parse(e.at)), ") "));
             } else if (e.type === "message.ack") {
                 recipient.querySelector('[data-role="delivered"]')?.remove();
-                recipient.querySelector('[data-role="ack-hint"]')?.remove();
+                recipient.querySelector('[data-role="ack-action"]')?.remove();
                 when.replaceChildren("at ", time(Date.parse(e.at)), ` by ${e.author}`);
                 if (e.late) {
                     when.append(" ", el("span", { class: "late" }, "late"));
@@ -233,6 +241,113 @@
             default:
                 break;
         }
+    }
+
+    // Acting from the page: acknowledging and replying are entries signed with this browser's key (signing.js). The
+    // page shows the result at once; the hub's event for the same entry then finds it already applied.
+    function describe(error) {
+        if (error && error.title && error.detail && error.detail !== error.title) {
+            return `${error.title}: ${error.detail}`;
+        }
+
+        return (error && error.message) || String(error);
+    }
+
+    function showError(holder, error) {
+        const target = holder.querySelector('[data-role="action-error"]');
+        if (target) {
+            target.textContent = describe(error);
+            target.hidden = false;
+        }
+    }
+
+    async function acknowledge(button) {
+        const seq = Number(button.dataset.seq);
+        const holder = button.closest('[data-role="ack-action"]') || button.parentElement;
+        holder.querySelector('[data-role="action-error"]')?.setAttribute("hidden", "");
+        button.disabled = true;
+        button.textContent = "Signing…";
+        try {
+            if (typeof LiaisonSigning === "undefined") {
+                throw new Error("Signing is unavailable on this page: reload it.");
+            }
+
+            // The acknowledgement is addressed to exactly the message's audience, as the CLI's `ack` does.
+            const inbox = await LiaisonSigning.api("GET", `/api/v1/hotline/messages?channel=${encodeURIComponent(root.dataset.channel)}`);
+            const message = (inbox || []).find((m) => m.seq === seq);
+            if (!message) {
+                throw new Error(`Message #${seq} is not on your party's channels any more.`);
+            }
+
+            const result = await LiaisonSigning.submit({ type: "message.ack", audience: message.audience, body: { messageSeq: seq } });
+            const user = await LiaisonSigning.me();
+            updateRecipient({
+                type: "message.ack",
+                messageSeq: seq,
+                party: root.dataset.party,
+                status: "acknowledged",
+                at: result.serverTime,
+                author: user.userName,
+                late: Date.parse(result.serverTime) >= Date.parse(message.acknowledgementDeadline),
+            });
+            announce(`Message #${seq} acknowledged: entry #${result.seq}`);
+        } catch (error) {
+            button.disabled = false;
+            button.textContent = "Acknowledge";
+            showError(holder, error);
+        }
+    }
+
+    async function reply(form) {
+        const button = form.querySelector('button[type="submit"]');
+        const done = form.querySelector('[data-role="action-done"]');
+        form.querySelector('[data-role="action-error"]')?.setAttribute("hidden", "");
+        done?.setAttribute("hidden", "");
+        button.disabled = true;
+        try {
+            if (typeof LiaisonSigning === "undefined") {
+                throw new Error("Signing is unavailable on this page: reload it.");
+            }
+
+            const fields = new FormData(form);
+            const seq = Number(form.dataset.seq);
+            // The same fields as the CLI's `reply`: a message.send on the original's channel with template "reply".
+            const result = await LiaisonSigning.submit({
+                type: "message.send",
+                audience: form.dataset.audience.split(" ").filter((p) => p),
+                body: {
+                    channel: form.dataset.channel,
+                    precedence: String(fields.get("precedence")).toUpperCase(),
+                    template: "reply",
+                    subject: String(fields.get("subject")),
+                    body: String(fields.get("body")),
+                    lang: String(fields.get("lang")).trim(),
+                    inReplyTo: seq,
+                },
+            });
+            form.querySelector("textarea[name=body]").value = "";
+            if (done) {
+                done.replaceChildren("Reply sent as ", el("a", { href: `/Hotline/Message?seq=${result.seq}` }, `#${result.seq}`), ".");
+                done.hidden = false;
+            }
+        } catch (error) {
+            showError(form, error);
+        } finally {
+            button.disabled = false;
+        }
+    }
+
+    root.addEventListener("click", (event) => {
+        const button = event.target.closest('button[data-action="ack"]');
+        if (button && !button.disabled) {
+            acknowledge(button);
+        }
+    });
+    for (const form of root.querySelectorAll("form.reply")) {
+        form.addEventListener("submit", (event) => {
+            event.preventDefault();
+            reply(form);
+        });
     }
 
     const state = document.getElementById("live-state");
