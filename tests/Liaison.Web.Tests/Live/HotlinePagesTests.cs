@@ -116,9 +116,16 @@ public sealed partial class HotlinePagesTests(LiaisonAppFixture app)
     [Fact]
     public async Task ThreadPage_Attachments_LinkedByHashWithNameAndSize()
     {
+        var bytes = System.Text.Encoding.UTF8.GetBytes(new string('x', 1532) + Guid.NewGuid().ToString("N")[..4]);
+        var sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
+        using (var uploader = app.CreateClientFor("isr-officer"))
+        using (var upload = await uploader.PutAsync($"/api/v1/attachments/{sha256}", new ByteArrayContent(bytes), TestContext.Current.CancellationToken))
+        {
+            Assert.True(upload.IsSuccessStatusCode, $"Upload: {(int)upload.StatusCode}");
+        }
+
         var fields = MessageFields(Security, "ROUTINE");
-        var sha256 = new string('a', 64);
-        fields["attachments"] = new JsonArray(new JsonObject { ["sha256"] = sha256, ["name"] = "خريطة الموقع.pdf", ["mediaType"] = "application/pdf", ["size"] = 1536 });
+        fields["attachments"] = new JsonArray(new JsonObject { ["sha256"] = sha256, ["name"] = "خريطة الموقع.pdf", ["mediaType"] = "application/pdf", ["size"] = bytes.Length });
         var (seq, _) = await SendAsync("isr-officer", fields, SecurityMembers);
 
         var html = await PageAsync("syr-officer", $"/Hotline/Message?seq={seq}");
