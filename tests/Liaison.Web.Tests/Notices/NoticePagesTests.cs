@@ -50,6 +50,46 @@ public sealed class NoticePagesTests(LiaisonAppFixture app)
         Assert.Equal("/Account/SignIn", response.Headers.Location?.AbsolutePath);
     }
 
+    [Fact]
+    public async Task NewNoticePage_Officer_FormWithEveryKindAudienceObserversAndBrowserSigning()
+    {
+        var html = await PageAsync("syr-officer", "/Notices/New");
+
+        Assert.Contains("data-audience=\"ISR SYR USA\"", html, StringComparison.Ordinal);
+        Assert.Contains("<input type=\"checkbox\" name=\"observer\" value=\"UNDOF\" checked />", html, StringComparison.Ordinal);
+        foreach (var kind in new[] { "air-sortie", "uav", "ground-movement", "live-fire", "artillery", "strike", "naval", "humanitarian-convoy", "engineering-works" })
+        {
+            Assert.Contains($"<option value=\"{kind}\">{kind}</option>", html, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("name=\"asset:tanks\"", html, StringComparison.Ordinal);
+        Assert.Contains("<option value=\"ar\">ar</option>", html, StringComparison.Ordinal);
+        foreach (var script in new[] { "/js/signing.js", "/js/draw.js", "/js/notices-form.js" })
+        {
+            Assert.Contains($"<script src=\"{script}\"></script>", html, StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain("data-testid=\"may-not-file\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task NewNoticePage_Analyst_ToldTheirRolesDoNotFileNotices()
+    {
+        var html = await PageAsync("isr-analyst", "/Notices/New");
+
+        Assert.Contains("data-testid=\"may-not-file\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task NewNoticePage_Amendment_NamesAndLinksTheNoticeItReplaces()
+    {
+        var html = await PageAsync("isr-officer", "/Notices/New?replaces=42");
+
+        Assert.Contains("data-replaces=\"42\"", html, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"/Notices/Notice?id=42\">notice #42</a>", html, StringComparison.Ordinal);
+        Assert.Contains("<title>Amend notice #42 · Liaison</title>", html, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("/lib/leaflet/leaflet.js", "text/javascript", "db49d009c841f5ca34a888c96511ae936fd9f5533e90d8b2c4d57596f4e5641a")]
     [InlineData("/lib/leaflet/leaflet.css", "text/css", "a7837102824184820dfa198d1ebcd109ff6d0ff9a2672a074b9a1b4d147d04c6")]
@@ -88,6 +128,8 @@ public sealed class NoticePagesTests(LiaisonAppFixture app)
     [InlineData("/js/notices.js", "\"notice\"")]
     [InlineData("/js/notices-map.js", "/api/v1/zones")]
     [InlineData("/css/map.css", "notice-conflict")]
+    [InlineData("/js/draw.js", "LiaisonDraw")]
+    [InlineData("/js/notices-form.js", "LiaisonSigning.submit")]
     public async Task PageScripts_ServedFromTheApp(string path, string expected)
     {
         using var client = app.CreateApiClient();

@@ -149,8 +149,11 @@
             const box = el("div", { class: "map-legend", "data-testid": "legend" });
             L.DomEvent.disableClickPropagation(box);
             L.DomEvent.disableScrollPropagation(box);
-            const toggle = el("button", { type: "button", class: "legend-toggle", "aria-expanded": "true" }, "Legend and sources");
+            // Open on a wide map; on a narrow one it would hide the map, so it starts closed.
+            const open = element.clientWidth >= 700;
+            const toggle = el("button", { type: "button", class: "legend-toggle", "aria-expanded": open ? "true" : "false" }, "Legend and sources");
             legendBody = el("div", { class: "legend-body" });
+            legendBody.hidden = !open;
             toggle.addEventListener("click", () => {
                 const open = toggle.getAttribute("aria-expanded") !== "true";
                 toggle.setAttribute("aria-expanded", open ? "true" : "false");
@@ -320,5 +323,84 @@
         return { map, ready, showNotice, hideNotice, noticeLayer, fit, zones: () => zoneList.slice(), partyColour: (p) => partyColour(parties, p), el };
     }
 
-    window.LiaisonNoticeMap = { create, partyColour, rulesText, el };
+    // ---- text shared by the notice pages: the same words as NoticeDisplay on the server ----------------------------
+
+    function utc(instant) {
+        return new Date(instant).toISOString().replace("T", " ").replace(/:\d\d\.\d+Z$/, " UTC");
+    }
+
+    function time(instant) {
+        return el("time", { datetime: new Date(instant).toISOString().replace(/\.\d+Z$/, "Z") }, utc(instant));
+    }
+
+    /** A duration in seconds as people read it: "55 min", "2 h 5 min", "1 d 3 h". The same text as NoticeDisplay.Span. */
+    function span(seconds) {
+        const minutes = Math.round(seconds / 60);
+        if (minutes < 60) {
+            return `${minutes} min`;
+        }
+
+        const hours = Math.floor(minutes / 60);
+        if (hours < 24) {
+            return minutes % 60 === 0 ? `${hours} h` : `${hours} h ${minutes % 60} min`;
+        }
+
+        const days = Math.floor(hours / 24);
+        return hours % 24 === 0 ? `${days} d` : `${days} d ${hours % 24} h`;
+    }
+
+    /** Seconds in an ISO 8601 duration such as PT1H or P1DT2H30M (days, hours, minutes and seconds only). */
+    function isoSeconds(duration) {
+        const m = /^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/.exec(duration || "");
+        return m ? (Number(m[1] || 0) * 86400) + (Number(m[2] || 0) * 3600) + (Number(m[3] || 0) * 60) + Number(m[4] || 0) : 0;
+    }
+
+    function assetsText(assets) {
+        const parts = Object.entries(assets || {}).filter(([, n]) => n > 0).map(([k, n]) => `${n} ${k}`);
+        return parts.length > 0 ? parts.join(", ") : "no assets declared";
+    }
+
+    function noticeLink(id, text) {
+        return el("a", { href: `/Notices/Notice?id=${encodeURIComponent(id)}` }, text || `#${id}`);
+    }
+
+    /** "late by 55 min (rule air-near-separation: at least 1 h ahead)". */
+    function lateElement(late) {
+        return el("div", { class: "late", "data-role": "late" }, `late by ${span(late.shortfallSeconds)}`,
+            el("span", { class: "muted" }, ` (rule ${late.rule}: at least ${span(isoSeconds(late.requiredLead))} ahead)`));
+    }
+
+    /** A conflict: its reason code, the notices (linked) and zones it is with, and its sentence. */
+    function conflictItem(c) {
+        const item = el("li", { class: "conflict", "data-code": c.code }, el("code", {}, c.code));
+        const notices = c.notices || [];
+        const zones = c.zones || [];
+        if (notices.length > 0) {
+            item.append(" with ");
+            notices.forEach((id, i) => item.append(...(i > 0 ? [", "] : []), noticeLink(id)));
+        }
+
+        if (zones.length > 0) {
+            item.append(` ${notices.length > 0 ? "and " : ""}zone${zones.length > 1 ? "s" : ""} ${zones.join(", ")}`);
+        }
+
+        if (c.detail) {
+            item.append(el("div", { class: "muted" }, c.detail));
+        }
+
+        return item;
+    }
+
+    function conflictList(conflicts) {
+        const list = el("ul", { class: "conflicts", "data-role": "conflicts" });
+        for (const c of conflicts || []) {
+            list.append(conflictItem(c));
+        }
+
+        return list;
+    }
+
+    const format = { utc, time, span, isoSeconds, assetsText, noticeLink, lateElement, conflictItem, conflictList };
+
+    window.LiaisonNoticeMap = { create, partyColour, rulesText, el, format, fetchJson };
 }());

@@ -26,64 +26,7 @@
     const mapElement = document.getElementById("notice-map");
     const noticeMap = NM.create(mapElement, { parties });
 
-    // ---- text ----------------------------------------------------------------------------------------------------
-
-    function utc(instant) {
-        return new Date(instant).toISOString().replace("T", " ").replace(/:\d\d\.\d+Z$/, " UTC");
-    }
-
-    function time(instant) {
-        return el("time", { datetime: new Date(instant).toISOString() }, utc(instant));
-    }
-
-    /** A duration in seconds as people read it: "55 min", "2 h 5 min", "1 d 3 h". The same text as NoticeDisplay.Span. */
-    function span(seconds) {
-        const minutes = Math.round(seconds / 60);
-        if (minutes < 60) {
-            return `${minutes} min`;
-        }
-
-        const hours = Math.floor(minutes / 60);
-        if (hours < 24) {
-            return minutes % 60 === 0 ? `${hours} h` : `${hours} h ${minutes % 60} min`;
-        }
-
-        const days = Math.floor(hours / 24);
-        return hours % 24 === 0 ? `${days} d` : `${days} d ${hours % 24} h`;
-    }
-
-    function assetsText(assets) {
-        const parts = Object.entries(assets || {}).filter(([, n]) => n > 0).map(([k, n]) => `${n} ${k}`);
-        return parts.length > 0 ? parts.join(", ") : "no assets declared";
-    }
-
-    function noticeLink(id, text) {
-        return el("a", { href: `/Notices/Notice?id=${encodeURIComponent(id)}` }, text || `#${id}`);
-    }
-
-    function conflictItem(c) {
-        const item = el("li", { class: "conflict", "data-code": c.code }, el("code", {}, c.code));
-        if (c.notices && c.notices.length > 0) {
-            item.append(" with ");
-            c.notices.forEach((id, i) => {
-                if (i > 0) {
-                    item.append(", ");
-                }
-
-                item.append(noticeLink(id));
-            });
-        }
-
-        if (c.zones && c.zones.length > 0) {
-            item.append(` ${c.notices && c.notices.length > 0 ? "and " : ""}zone${c.zones.length > 1 ? "s" : ""} ${c.zones.join(", ")}`);
-        }
-
-        if (c.detail) {
-            item.append(el("div", { class: "muted" }, c.detail));
-        }
-
-        return item;
-    }
+    const { utc, time, span, assetsText, noticeLink, lateElement, conflictList } = NM.format;
 
     // ---- the list --------------------------------------------------------------------------------------------------
 
@@ -109,8 +52,7 @@
 
         item.append(el("div", { class: "muted" }, assetsText(v.assets)));
         if (v.late) {
-            item.append(el("div", { class: "late", "data-role": "late" }, `late by ${span(v.late.shortfallSeconds)}`,
-                el("span", { class: "muted" }, ` (rule ${v.late.rule}: at least ${span(isoSeconds(v.late.requiredLead))} ahead)`)));
+            item.append(lateElement(v.late));
         }
 
         if (v.replaces) {
@@ -122,12 +64,7 @@
         }
 
         if (conflicted) {
-            const list = el("ul", { class: "conflicts", "data-role": "conflicts" });
-            for (const c of v.conflicts) {
-                list.append(conflictItem(c));
-            }
-
-            item.append(list);
+            item.append(conflictList(v.conflicts));
         }
 
         if (v.text) {
@@ -137,12 +74,6 @@
         item.addEventListener("mouseenter", () => highlight(v.id, true));
         item.addEventListener("mouseleave", () => highlight(v.id, false));
         return item;
-    }
-
-    /** Seconds in an ISO 8601 duration such as PT1H or P1DT2H30M (only days, hours, minutes and seconds). */
-    function isoSeconds(duration) {
-        const m = /^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/.exec(duration || "");
-        return m ? (Number(m[1] || 0) * 86400) + (Number(m[2] || 0) * 3600) + (Number(m[3] || 0) * 60) + Number(m[4] || 0) : 0;
     }
 
     function highlight(id, on) {
@@ -170,9 +101,7 @@
         }
 
         if (v.conflicts && v.conflicts.length > 0) {
-            const list = el("ul", { class: "conflicts" });
-            v.conflicts.forEach((c) => list.append(conflictItem(c)));
-            box.append(list);
+            box.append(conflictList(v.conflicts));
         }
 
         return box;
