@@ -31,6 +31,7 @@ public static class CliApp
         root.Subcommands.Add(ReplayCommand.Create(context, globals));
         root.Subcommands.Add(OfflineCommands.Create(context, globals));
         root.Subcommands.Add(WatchCommand.Create(context, globals));
+        root.Subcommands.Add(NoticeCommands.Create(context, globals));
         foreach (var command in HotlineCommands.Create(context, globals))
         {
             root.Subcommands.Add(command);

@@ -169,10 +169,14 @@ public static class NoticeAssessment
             var total = filing.Assets[asset] + contributing.Sum(n => (long)n.Filing.Assets[asset]);
             if (total > cap)
             {
-                var with = contributing.Count == 0 ? string.Empty
-                    : string.Create(CultureInfo.InvariantCulture, $" with notices {string.Join(", ", contributing.Select(n => n.Id))}");
+                var with = contributing.Count switch
+                {
+                    0 => string.Empty,
+                    1 => string.Create(CultureInfo.InvariantCulture, $" (with notice {contributing[0].Id})"),
+                    _ => $" (with notices {string.Join(", ", contributing.Select(n => n.Id.ToString(CultureInfo.InvariantCulture)))})",
+                };
                 yield return new NoticeConflict(ConflictCode.ZoneLimitExceeded,
-                    string.Create(CultureInfo.InvariantCulture, $"{total} {asset.Code()} in {name}{with} at once, beyond its limit of {cap}."),
+                    string.Create(CultureInfo.InvariantCulture, $"{total} {asset.Code()} at once in {name}{with}, beyond its limit of {cap}."),
                     [.. contributing.Select(n => n.Id)], [zone.Code]);
             }
         }

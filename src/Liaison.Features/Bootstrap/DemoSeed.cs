@@ -103,7 +103,13 @@ public sealed class DemoSeed(InitMechanism init, AccessTokens tokens, UserManage
         }
 
         var hotline = await RecordHotlineHistoryAsync(config, credentials, cancellationToken);
-        return hotline.IsSuccess ? credentials : hotline.Error;
+        if (!hotline.IsSuccess)
+        {
+            return hotline.Error;
+        }
+
+        var notices = await RecordNoticeHistoryAsync(config, credentials, cancellationToken);
+        return notices.IsSuccess ? credentials : notices.Error;
     }
 
     /// <summary>
@@ -151,6 +157,81 @@ public sealed class DemoSeed(InitMechanism init, AccessTokens tokens, UserManage
 
         return Unit.Value;
     }
+
+    /// <summary>
+    /// The deconfliction part of the scripted history, relative to now: Israeli engineering works east of the Area of
+    /// Separation (in the 10 km band), to which Syria objects; a Syrian ground movement that overlaps them; an Israeli air
+    /// sortie near the Area of Separation filed 12 minutes ahead, 48 minutes late, which Syria acknowledges; and an
+    /// Israeli self-defence strike in As-Suwayda filed 40 minutes after the fact, touching the protected community.
+    /// </summary>
+    private async Task<Result<Unit>> RecordNoticeHistoryAsync(MechanismConfig config, DemoCredentials credentials, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var everyone = config.Parties.Select(p => p.Code.Value).ToList();
+        var steps = new List<Func<Dictionary<string, long>, (string Key, string Author, string Type, JsonObject Fields)>>
+        {
+            _ => ("works", "isr-officer", "notice.file", Notice("engineering-works", Box(35.925, 33.09, 35.975, 33.15), now.AddHours(1), now.AddDays(3), "Field fortifications and a patrol road east of the line.")),
+            seq => ("works-objection", "syr-officer", "notice.object", new JsonObject { ["notice"] = seq["works"], ["reason"] = "Works east of the Area of Separation, inside the area of limitation, contradict the 1974 agreement." }),
+            _ => ("movement", "syr-officer", "notice.file", Notice("ground-movement", Box(35.95, 33.12, 35.99, 33.16), now.AddHours(26), now.AddHours(30), "Rotation of a battalion near Quneitra.", new JsonObject { ["troops"] = 300, ["tanks"] = 10 })),
+            _ => ("sortie", "isr-officer", "notice.file", Notice("air-sortie", Box(35.70, 33.00, 35.80, 33.10), now.AddMinutes(12), now.AddHours(2), "Reconnaissance sortie west of the line.", new JsonObject { ["aircraft"] = 2 }, new JsonObject { ["minMetres"] = 3000, ["maxMetres"] = 9000 })),
+            seq => ("sortie-ack", "syr-duty", "notice.ack", new JsonObject { ["notice"] = seq["sortie"] }),
+            _ => ("strike", "isr-officer", "notice.file", SelfDefence(Notice("strike", Box(36.52, 32.70, 36.56, 32.74), now.AddMinutes(-40), now.AddMinutes(-35), "Strike on a launcher that fired on Druze villages."))),
+        };
+
+        var seqs = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var step in steps)
+        {
+            var (key, author, type, fields) = step(seqs);
+            var appended = await AppendAsUserAsync(config, credentials, author, type, everyone, fields, cancellationToken);
+            if (!appended.IsSuccess)
+            {
+                return appended.Error;
+            }
+
+            seqs[key] = appended.Value;
+        }
+
+        return Unit.Value;
+    }
+
+    private static JsonObject Notice(string kind, JsonObject area, DateTimeOffset start, DateTimeOffset end, string text, JsonObject? assets = null, JsonObject? altitude = null)
+    {
+        var notice = new JsonObject
+        {
+            ["kind"] = kind,
+            ["area"] = area,
+            ["window"] = new JsonObject { ["start"] = Rfc3339(start), ["end"] = Rfc3339(end) },
+            ["text"] = text,
+            ["lang"] = "en",
+        };
+        if (assets is not null)
+        {
+            notice["assets"] = assets;
+        }
+
+        if (altitude is not null)
+        {
+            notice["altitude"] = altitude;
+        }
+
+        return notice;
+    }
+
+    private static JsonObject SelfDefence(JsonObject notice)
+    {
+        notice["selfDefence"] = true;
+        return notice;
+    }
+
+    private static JsonObject Box(double west, double south, double east, double north) => new()
+    {
+        ["type"] = "Polygon",
+        ["coordinates"] = new JsonArray(new JsonArray(
+            new JsonArray(west, south), new JsonArray(east, south), new JsonArray(east, north), new JsonArray(west, north), new JsonArray(west, south))),
+    };
+
+    private static string Rfc3339(DateTimeOffset time) =>
+        time.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
 
     private static JsonObject Message(string precedence, string template, string subject, string body, string lang) =>
         new() { ["precedence"] = precedence, ["template"] = template, ["subject"] = subject, ["body"] = body, ["lang"] = lang };

@@ -9,6 +9,7 @@ using Liaison.Web.Api;
 using Liaison.Web.Auth;
 using Liaison.Web.Hotline;
 using Liaison.Web.Log;
+using Liaison.Web.Notices;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
@@ -51,6 +52,7 @@ public static class LiaisonWebHost
         builder.Services.AddHostedService<HotlineDeadlineService>();
         builder.Services.AddHotlineLive();
         builder.Services.AddAttachments();
+        builder.Services.AddNotices();
         builder.Services.AddLiaisonAuth();
         builder.Services.AddDataProtection().SetApplicationName("Liaison");
         builder.Services.AddOptions<KeyManagementOptions>().Configure<DataFolder>((keys, folder) =>
@@ -94,6 +96,8 @@ public static class LiaisonWebHost
         app.MapHotlineEndpoints();
         app.MapHotlineHub();
         app.MapAttachmentEndpoints();
+        app.MapNoticeEndpoints();
+        app.MapNoticeHub();
         app.MapRazorPages();
         return app;
     }

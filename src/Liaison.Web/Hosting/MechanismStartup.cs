@@ -3,6 +3,7 @@ using Liaison.Domain.Mechanism;
 using Liaison.Features.Bootstrap;
 using Liaison.Features.Data;
 using Liaison.Features.Mechanism;
+using Liaison.Features.Notices;
 using Microsoft.Extensions.Options;
 
 namespace Liaison.Web.Hosting;
@@ -57,6 +58,11 @@ public static class MechanismStartup
         {
             services.GetRequiredService<MechanismHolder>().Set(served.Value);
             services.GetRequiredService<EstablishedMechanism>().Set(served.Value.Config);
+            var zones = services.GetRequiredService<NoticeBook>().LoadZones();
+            if (!zones.IsSuccess)
+            {
+                return zones.Error;
+            }
         }
 
         return served;

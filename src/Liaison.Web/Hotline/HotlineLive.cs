@@ -41,7 +41,8 @@ public static class HotlineLive
         return routes;
     }
 
-    private static bool IsHub(HttpRequest request) => request.Path.StartsWithSegments(HubPath, StringComparison.OrdinalIgnoreCase);
+    // Every hub (the hotline's, the notices') lives under /hubs.
+    private static bool IsHub(HttpRequest request) => request.Path.StartsWithSegments("/hubs", StringComparison.OrdinalIgnoreCase);
 
     private static Task Status(HttpResponse response, int status)
     {

@@ -1,0 +1,163 @@
+using Liaison.Domain.Common;
+using Liaison.Domain.Entries;
+using Liaison.Domain.Keys;
+using Liaison.Domain.Notices;
+using Liaison.Domain.Parties;
+using Liaison.Domain.Zones;
+using Liaison.Features.Data;
+using Liaison.Features.Entries;
+using Liaison.Features.Mechanism;
+using Microsoft.EntityFrameworkCore;
+
+namespace Liaison.Features.Notices;
+
+/// <summary>
+/// The notices of the record (<see cref="NoticeBoard"/>), folded from it once and then advanced by the sequencer as it
+/// appends: a notice entry is decided and assessed here, against every notice before it, so its conflicts and lateness
+/// are a function of the record. Readers see only what is durable: parts made by entries after the last committed
+/// batch are left out of every view. Thread-safe. Register it after every other <see cref="IEntryRule"/>, because it
+/// applies what it accepts at once (a later refusal would leave it ahead of the record).
+/// </summary>
+public sealed class NoticeBook(EstablishedMechanism mechanism, IDbContextFactory<LiaisonDbContext> dbFactory) : IEntryRule
+{
+    private readonly SemaphoreSlim _loading = new(1, 1);
+    private readonly Lock _gate = new();
+    private NoticeBoard? _board;
+    private ZoneAtlas? _zones;
+    private long _committed = -1;
+    private long _staged = -1;
+
+    /// <summary>The zones of the mechanism, read from its GeoJSON files on first use (start-up loads them, see <see cref="LoadZones"/>).</summary>
+    /// <exception cref="InvalidOperationException">A zone file is missing or invalid: start-up should have refused to serve.</exception>
+    public ZoneAtlas Zones
+    {
+        get
+        {
+            var zones = LoadZones();
+            return zones.IsSuccess ? zones.Value : throw new InvalidOperationException(zones.Error.Detail);
+        }
+    }
+
+    /// <summary>Reads the zones' GeoJSON files once; fails naming the zone and file when one is missing or invalid.</summary>
+    public Result<ZoneAtlas> LoadZones()
+    {
+        if (Volatile.Read(ref _zones) is { } zones)
+        {
+            return zones;
+        }
+
+        var built = ZoneAtlas.Build(mechanism.Config.Zones, z => z.SourcePath is { } path && File.Exists(path) ? File.ReadAllText(path) : null);
+        if (built.IsSuccess)
+        {
+            Volatile.Write(ref _zones, built.Value);
+        }
+
+        return built;
+    }
+
+    /// <summary>Runs <paramref name="read"/> on the board, with the highest durable sequence number, under the book's lock.</summary>
+    public async Task<T> ReadAsync<T>(Func<NoticeBoard, long, T> read, CancellationToken cancellationToken)
+    {
+        var board = await BoardAsync(cancellationToken);
+        lock (_gate)
+        {
+            return read(board, _committed);
+        }
+    }
+
+    public async ValueTask<Result<Unit>> DecideAsync(LiaisonDbContext db, PendingEntry entry, long seq, DateTimeOffset serverTime, CancellationToken cancellationToken)
+    {
+        if (!NoticeEntryTypes.IsNotice(entry.Header.Type))
+        {
+            return Unit.Value;
+        }
+
+        var board = await BoardAsync(cancellationToken);
+        var header = entry.Header;
+        var noticeEntry = new NoticeEntry(seq, header.Type, entry.Signer.Party, header.Author, header.Audience, serverTime, header.ClientTime, header.Body);
+        lock (_gate)
+        {
+            var applied = board.Apply(noticeEntry, checkAuthor: entry.Signer.Kind == KeyOwnerKind.User);
+            if (!applied.IsSuccess)
+            {
+                return applied.Error;
+            }
+
+            _staged = seq;
+            return Unit.Value;
+        }
+    }
+
+    public void Commit()
+    {
+        lock (_gate)
+        {
+            if (_staged > _committed)
+            {
+                _committed = _staged;
+            }
+        }
+    }
+
+    public void Rollback()
+    {
+        // The record is the truth: after a failed batch the board is folded again from what was committed.
+        lock (_gate)
+        {
+            _board = null;
+            _staged = _committed;
+        }
+    }
+
+    private async Task<NoticeBoard> BoardAsync(CancellationToken cancellationToken)
+    {
+        if (Volatile.Read(ref _board) is { } board)
+        {
+            return board;
+        }
+
+        await _loading.WaitAsync(cancellationToken);
+        try
+        {
+            if (_board is null)
+            {
+                await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+                var (folded, last) = await FoldAsync(db, cancellationToken);
+                lock (_gate)
+                {
+                    _committed = Math.Max(_committed, last);
+                    _staged = _committed;
+                    Volatile.Write(ref _board, folded);
+                }
+            }
+
+            return _board!;
+        }
+        finally
+        {
+            _loading.Release();
+        }
+    }
+
+    private async Task<(NoticeBoard Board, long Last)> FoldAsync(LiaisonDbContext db, CancellationToken cancellationToken)
+    {
+        var board = new NoticeBoard(mechanism.Config, Zones);
+        var types = NoticeEntryTypes.All.Keys.ToList();
+        var parties = await db.Users.AsNoTracking().ToDictionaryAsync(u => u.UserName!, u => u.PartyCode, cancellationToken);
+        var last = await db.Entries.AsNoTracking().MaxAsync(e => (long?)e.Seq, cancellationToken) ?? -1;
+        var records = await db.Entries.AsNoTracking().Where(e => types.Contains(e.Type)).OrderBy(e => e.Seq).ToListAsync(cancellationToken);
+        foreach (var record in records)
+        {
+            var header = EntryPayload.Parse(record.Payload);
+            if (!header.IsSuccess || !parties.TryGetValue(record.Author, out var party))
+            {
+                continue;
+            }
+
+            var h = header.Value;
+            board.Apply(new NoticeEntry(record.Seq, h.Type, new PartyCode(party), h.Author, h.Audience, record.ServerTime, h.ClientTime, h.Body), checkAuthor: false);
+        }
+
+        return (board, last);
+    }
+}
