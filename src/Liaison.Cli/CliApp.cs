@@ -37,6 +37,7 @@ public static class CliApp
             root.Subcommands.Add(command);
         }
 
+        root.Subcommands.Add(AttachmentCommands.Create(context, globals));
         root.Subcommands.Add(WitnessCommand.Create(context, globals));
         return root;
     }

@@ -73,6 +73,49 @@ public sealed class LiaisonClient : IDisposable
     public Task<T> PostAsync<T>(string path, object body, CancellationToken cancellationToken) =>
         SendAsync<T>(new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body, options: JsonSerializerOptions.Web) }, cancellationToken);
 
+    /// <summary>
+    /// PUTs the bytes of <paramref name="file"/>, streamed from disk, and reads the JSON answer. Asks the server to
+    /// accept the body first (<c>Expect: 100-continue</c>), so that a refusal by its declared size costs no upload.
+    /// </summary>
+    public async Task<T> PutFileAsync<T>(string path, string file, CancellationToken cancellationToken)
+    {
+        await using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true);
+        var request = new HttpRequestMessage(HttpMethod.Put, path) { Content = new StreamContent(stream, 81920) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+        request.Headers.ExpectContinue = true;
+        return await SendAsync<T>(request, cancellationToken);
+    }
+
+    /// <summary>GETs <paramref name="path"/> and streams the body into <paramref name="destination"/> as it arrives; returns what the headers say of it.</summary>
+    public async Task<DownloadedContent> DownloadAsync(string path, Stream destination, CancellationToken cancellationToken)
+    {
+        HttpResponseMessage response;
+        try
+        {
+            response = await _http.GetAsync(path, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        }
+        catch (HttpRequestException ex)
+        {
+            throw new CliFailure($"cannot reach {_http.BaseAddress}: {ex.Message}");
+        }
+        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new CliFailure($"{_http.BaseAddress} did not answer in time.");
+        }
+
+        using (response)
+        {
+            if (!response.IsSuccessStatusCode)
+            {
+                throw new CliFailure(DescribeProblem(response, await response.Content.ReadAsStringAsync(cancellationToken)));
+            }
+
+            var headers = response.Content.Headers;
+            await response.Content.CopyToAsync(destination, cancellationToken);
+            return new DownloadedContent(headers.ContentDisposition?.FileNameStar ?? headers.ContentDisposition?.FileName?.Trim('"'), headers.ContentType?.MediaType);
+        }
+    }
+
     public void Dispose() => _http.Dispose();
 
     private async Task<T> SendAsync<T>(HttpRequestMessage request, CancellationToken cancellationToken)
@@ -133,3 +176,6 @@ public sealed class LiaisonClient : IDisposable
         return $"the server answered HTTP {(int)response.StatusCode} {response.ReasonPhrase}.";
     }
 }
+
+/// <summary>What a download's headers said of its body: the file name (Content-Disposition) and media type, when given.</summary>
+public sealed record DownloadedContent(string? FileName, string? MediaType);

@@ -4,13 +4,14 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Liaison.Cli.Client;
 using Liaison.Domain.Hotline;
+using Liaison.Features.Attachments;
 using Liaison.Features.Hotline;
 using Liaison.Web.Api;
 using Spectre.Console;
 
 namespace Liaison.Cli.Commands;
 
-/// <summary>The hotline from the command line: <c>send</c>, <c>inbox</c>, <c>ack</c>, <c>reply</c>, <c>stats</c>.</summary>
+/// <summary>The hotline from the command line: <c>send</c> (with <c>--attach</c>), <c>inbox</c>, <c>ack</c>, <c>reply</c>, <c>stats</c>.</summary>
 public static class HotlineCommands
 {
     public static IEnumerable<Command> Create(CliContext context, CliApp.GlobalOptions globals)
@@ -18,7 +19,14 @@ public static class HotlineCommands
         var message = new MessageOptions();
         var send = new Command("send", "Send a hotline message, signed with your key");
         message.AddTo(send);
-        send.SetAction((parse, cancellationToken) => SubmitAsync(context, globals, parse, message.Fields(parse), parse.GetValue(message.Channel)!, "message.send", cancellationToken));
+        var sendAttach = AttachOption();
+        send.Options.Add(sendAttach);
+        send.SetAction(async (parse, cancellationToken) =>
+        {
+            var fields = message.Fields(parse);
+            await AttachAsync(context, globals, parse, fields, parse.GetValue(sendAttach), cancellationToken);
+            return await SubmitAsync(context, globals, parse, fields, parse.GetValue(message.Channel)!, "message.send", cancellationToken);
+        });
 
         var inboxChannel = new Option<string?>("--channel") { Description = "Only this channel" };
         var inbox = new Command("inbox", "Messages on your party's channels, with their state and deadlines") { inboxChannel };
@@ -37,7 +45,8 @@ public static class HotlineCommands
         var replyBody = new Option<string>("--body") { Description = "The text", Required = true };
         var replyLang = new Option<string>("--lang") { Description = "The text's language tag", DefaultValueFactory = _ => "en" };
         var replyPrecedence = new Option<string?>("--precedence") { Description = "Default: the original's" };
-        var reply = new Command("reply", "Reply to a message (a reply also acknowledges it for your party)") { replyId, replySubject, replyBody, replyLang, replyPrecedence };
+        var replyAttach = AttachOption();
+        var reply = new Command("reply", "Reply to a message (a reply also acknowledges it for your party)") { replyId, replySubject, replyBody, replyLang, replyPrecedence, replyAttach };
         reply.SetAction(async (parse, cancellationToken) =>
         {
             var message = await FindAsync(context, globals, parse, parse.GetValue(replyId), cancellationToken);
@@ -51,6 +60,7 @@ public static class HotlineCommands
                 ["lang"] = parse.GetValue(replyLang),
                 ["inReplyTo"] = message.Seq,
             };
+            await AttachAsync(context, globals, parse, fields, parse.GetValue(replyAttach), cancellationToken);
             return await SubmitAsync(context, globals, parse, fields, message.Channel, "message.send", cancellationToken);
         });
 
@@ -126,6 +136,22 @@ public static class HotlineCommands
         }
     }
 
+    private static Option<string[]> AttachOption() =>
+        new("--attach") { Description = "A file to attach (repeatable): uploaded under its SHA-256 first, then named by the message", Arity = ArgumentArity.ZeroOrMore };
+
+    /// <summary>Uploads the files, if any, and names them in the message's <c>attachments</c>.</summary>
+    private static async Task AttachAsync(CliContext context, CliApp.GlobalOptions globals, ParseResult parse, JsonObject fields, string[]? files, CancellationToken cancellationToken)
+    {
+        if (files is not { Length: > 0 })
+        {
+            return;
+        }
+
+        var (_, profile) = context.ResolveProfile(parse.GetValue(globals.Profile), parse.GetValue(globals.Server));
+        using var client = context.ClientFor(profile);
+        fields["attachments"] = await AttachmentCommands.UploadAllAsync(client, files, cancellationToken);
+    }
+
     private static async Task<int> SubmitAsync(CliContext context, CliApp.GlobalOptions globals, ParseResult parse, JsonObject fields, string channelCode, string type, CancellationToken cancellationToken, IReadOnlyList<string>? audience = null)
     {
         var (_, profile) = context.ResolveProfile(parse.GetValue(globals.Profile), parse.GetValue(globals.Server));
@@ -158,13 +184,21 @@ public static class HotlineCommands
         // The inbox is where a duty officer looks first: it also keeps what offline signing needs up to date.
         await EntrySubmitter.RememberForOfflineAsync(context, profile, client, cancellationToken);
         var inbox = await client.GetAsync<List<MessageView>>("/api/v1/hotline/messages" + (channel is null ? string.Empty : "?channel=" + Uri.EscapeDataString(channel)), cancellationToken);
+        var attachments = (await client.GetAsync<List<AttachmentListing>>("/api/v1/attachments", cancellationToken)).ToLookup(a => a.Seq);
         if (parse.GetValue(globals.Json))
         {
-            await context.Out.WriteLineAsync(JsonSerializer.Serialize(inbox, JsonSerializerOptions.Web));
+            var messages = JsonSerializer.SerializeToNode(inbox, JsonSerializerOptions.Web)!.AsArray();
+            foreach (var item in messages)
+            {
+                var seq = item!["seq"]!.GetValue<long>();
+                item["attachments"] = JsonSerializer.SerializeToNode(attachments[seq].Select(a => new { a.Sha256, a.Name, a.MediaType, a.Size }), JsonSerializerOptions.Web);
+            }
+
+            await context.Out.WriteLineAsync(messages.ToJsonString(JsonSerializerOptions.Web));
             return ExitCodes.Ok;
         }
 
-        var table = new Table().AddColumns("Id", "Channel", "Precedence", "From", "Subject", "State", "Deadline (UTC)", "Recipients");
+        var table = new Table().AddColumns("Id", "Channel", "Precedence", "From", "Subject", "State", "Deadline (UTC)", "Recipients", "Attachments");
         foreach (var message in inbox)
         {
             table.AddRow(
@@ -175,7 +209,8 @@ public static class HotlineCommands
                 Markup.Escape(message.Subject),
                 message.Status,
                 message.AcknowledgementDeadline.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
-                string.Join(", ", message.Recipients.Select(r => $"{r.Party} {r.Status}")));
+                string.Join(", ", message.Recipients.Select(r => $"{r.Party} {r.Status}")),
+                Markup.Escape(string.Join("\n", attachments[message.Seq].Select(a => $"{a.Name} ({a.Size} B)"))));
         }
 
         context.Console.Write(table);
