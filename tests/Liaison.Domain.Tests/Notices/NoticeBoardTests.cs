@@ -1,0 +1,187 @@
+using Liaison.Domain.Notices;
+using static Liaison.Domain.Tests.Notices.NoticeScenario;
+
+namespace Liaison.Domain.Tests.Notices;
+
+/// <summary>The notice board: answers, amendments, cancellations, refusals, and an index that never changes an outcome.</summary>
+public sealed class NoticeBoardTests
+{
+    private static readonly DateTimeOffset Start = T0.AddDays(2);
+    private static readonly DateTimeOffset End = Start.AddHours(4);
+
+    private readonly NoticeBoard _board = new(DemoZones.Config, DemoZones.Atlas);
+
+    [Fact]
+    public void TheOtherPartyAcknowledges_ThenTheNoticeRunsItsCourse()
+    {
+        var filed = File(1, Isr, T0, Aleppo);
+        Assert.Equal(NoticeStatus.Filed, filed.StatusAt(T0));
+
+        var acked = _board.Apply(Entry(2, NoticeEntryTypes.Acknowledge, Syr, T0.AddMinutes(5), "{\"notice\":1}"));
+
+        Assert.True(acked.IsSuccess);
+        Assert.Equal(NoticeStatus.Acknowledged, acked.Value.StatusAt(T0.AddMinutes(5)));
+        Assert.Equal(NoticeStatus.Active, acked.Value.StatusAt(Start));
+        Assert.Equal(NoticeStatus.Active, acked.Value.StatusAt(End.AddTicks(-1)));
+        Assert.Equal(NoticeStatus.Completed, acked.Value.StatusAt(End));
+        var response = Assert.Single(acked.Value.Responses);
+        Assert.Equal((2L, Syr, NoticeResponseKind.Acknowledged), (response.Seq, response.Party, response.Kind));
+    }
+
+    [Fact]
+    public void AnObjectionIsRecordedWithItsReason_AndNeverBlocksTheActivity()
+    {
+        File(1, Isr, T0, Aleppo);
+        var objected = _board.Apply(Entry(2, NoticeEntryTypes.Object, Syr, T0, "{\"notice\":1,\"reason\":\"Too close to the city.\"}"));
+
+        Assert.Equal(NoticeStatus.Objected, objected.Value.StatusAt(T0));
+        Assert.Equal(NoticeStatus.Active, objected.Value.StatusAt(Start));
+        Assert.Equal("Too close to the city.", objected.Value.Responses[0].Reason);
+    }
+
+    [Fact]
+    public void AnsweringOnesOwnNotice_IsRefused() =>
+        AssertRefused(Apply(2, NoticeEntryTypes.Acknowledge, Isr, "{\"notice\":1}", afterFiling: true), "notice-own");
+
+    [Fact]
+    public void AcknowledgingTwice_IsRefusedNamingTheFirst()
+    {
+        File(1, Isr, T0, Aleppo);
+        _board.Apply(Entry(2, NoticeEntryTypes.Acknowledge, Syr, T0, "{\"notice\":1}"));
+        var again = _board.Apply(Entry(3, NoticeEntryTypes.Acknowledge, Syr, T0, "{\"notice\":1}"));
+        AssertRefused(again, "notice-already-answered");
+        Assert.Equal(2L, again.Error.Extensions["seq"]);
+    }
+
+    [Fact]
+    public void AnsweringAnUnknownNotice_IsNotFound() =>
+        AssertRefused(_board.Apply(Entry(2, NoticeEntryTypes.Acknowledge, Syr, T0, "{\"notice\":77}")), "notice-not-found");
+
+    [Fact]
+    public void APartyOutsideTheAudience_CannotSeeTheNotice()
+    {
+        _board.Apply(Entry(1, NoticeEntryTypes.File, Isr, T0, Body("ground-movement", Circle(Aleppo, 500), Start, End, "\"troops\":5"), [Isr, Syr, Usa]));
+        AssertRefused(_board.Apply(Entry(2, NoticeEntryTypes.Acknowledge, new("UNDOF"), T0, "{\"notice\":1}")), "notice-not-found");
+    }
+
+    [Fact]
+    public void ANoticeNotAddressedToEveryPartyAndTheConvener_IsRefused()
+    {
+        var refused = _board.Apply(Entry(1, NoticeEntryTypes.File, Isr, T0, Body("ground-movement", Circle(Aleppo, 500), Start, End, "\"troops\":5"), [Isr, Syr]));
+        AssertRefused(refused, "notice-audience");
+        Assert.Contains("USA", refused.Error.Detail, StringComparison.Ordinal);
+        Assert.Empty(_board.Notices);
+    }
+
+    [Fact]
+    public void AWindowLongerThanTheConfiguredMaximum_IsRefused() =>
+        AssertRefused(_board.Apply(Entry(1, NoticeEntryTypes.File, Isr, T0, Body("ground-movement", Circle(Aleppo, 500), Start, Start.AddDays(31), "\"troops\":5"))), "payload-invalid");
+
+    [Fact]
+    public void OnlyTheFilerCancels_AndACancelledNoticeTakesNoAnswer()
+    {
+        File(1, Isr, T0, Aleppo);
+        AssertRefused(_board.Apply(Entry(2, NoticeEntryTypes.Cancel, Syr, T0, "{\"notice\":1,\"reason\":\"no\"}")), "notice-not-filer");
+
+        var cancelled = _board.Apply(Entry(3, NoticeEntryTypes.Cancel, Isr, T0, "{\"notice\":1,\"reason\":\"Postponed.\"}"));
+        Assert.Equal(NoticeStatus.Cancelled, cancelled.Value.StatusAt(Start));
+        AssertRefused(_board.Apply(Entry(4, NoticeEntryTypes.Acknowledge, Syr, T0, "{\"notice\":1}")), "notice-closed");
+    }
+
+    [Fact]
+    public void ACancelledNotice_NoLongerConflicts()
+    {
+        File(1, Isr, T0, Aleppo);
+        _board.Apply(Entry(2, NoticeEntryTypes.Cancel, Isr, T0, "{\"notice\":1,\"reason\":\"Postponed.\"}"));
+        Assert.Empty(File(3, Syr, T0, Aleppo).Conflicts);
+    }
+
+    [Fact]
+    public void AnAmendmentSupersedesTheNoticeItReplaces_AndDoesNotConflictWithIt()
+    {
+        File(1, Isr, T0, Aleppo);
+        File(2, Syr, T0, Aleppo);
+        var amended = _board.Apply(Entry(3, NoticeEntryTypes.File, Isr, T0, Body("ground-movement", Circle(Aleppo, 800), Start, End, "\"troops\":5", replaces: 1)));
+
+        Assert.True(amended.IsSuccess, amended.IsSuccess ? null : amended.Error.Detail);
+        Assert.Equal(2, amended.Value.Version);
+        Assert.Equal([2L], amended.Value.Conflicts.SelectMany(c => c.Notices));
+        Assert.Equal(3L, _board.Notices[1].ReplacedBy);
+        Assert.Equal(NoticeStatus.Superseded, _board.Notices[1].StatusAt(T0));
+        AssertRefused(_board.Apply(Entry(4, NoticeEntryTypes.File, Syr, T0, Body("ground-movement", Circle(Aleppo, 800), Start, End, "\"troops\":5", replaces: 2 + 1))), "notice-not-filer");
+        AssertRefused(_board.Apply(Entry(5, NoticeEntryTypes.File, Isr, T0, Body("ground-movement", Circle(Aleppo, 800), Start, End, "\"troops\":5", replaces: 1))), "notice-closed");
+    }
+
+    [Fact]
+    public void ALateNoticeIsAcceptedAndMarked_EvenFiledAfterItsWindow()
+    {
+        var filed = _board.Apply(Entry(1, NoticeEntryTypes.File, Syr, End.AddHours(1), Body("live-fire", Circle(Aleppo, 500), Start, End)));
+        Assert.True(filed.IsSuccess);
+        Assert.Equal(TimeSpan.FromHours(72 + 5), filed.Value.Late!.Shortfall);
+    }
+
+    [Fact]
+    public void ExpiredNoticesLeaveTheQuadtree_ButANoticeReachingBackStillMeetsThem()
+    {
+        File(1, Isr, T0, Aleppo);
+        Assert.Equal(1, _board.Indexed);
+
+        // Ten days later the first notice has long ended and is archived.
+        var later = T0.AddDays(10);
+        File(2, Isr, later, Suwayda, later.AddDays(1), later.AddDays(1).AddHours(1));
+        Assert.Equal(1, _board.Indexed);
+
+        // A late notice for the first one's window still finds it; a cancelled archived notice is skipped.
+        var late = _board.Apply(Entry(3, NoticeEntryTypes.File, Syr, later, Body("ground-movement", Circle(Aleppo, 500), Start, End, "\"troops\":5")));
+        Assert.Equal([1L], late.Value.Conflicts.SelectMany(c => c.Notices));
+        _board.Apply(Entry(4, NoticeEntryTypes.Cancel, Isr, later, "{\"notice\":1,\"reason\":\"Never happened.\"}"));
+        var after = _board.Apply(Entry(5, NoticeEntryTypes.File, Syr, later, Body("ground-movement", Circle(Aleppo, 500), Start, End, "\"troops\":5")));
+        Assert.Empty(after.Value.Conflicts);
+    }
+
+    [Fact]
+    public void TheIndexNeverChangesAnOutcome_ComparedWithCheckingEveryNotice()
+    {
+        var random = new Random(7);
+        var parties = new[] { Isr, Syr };
+        for (var seq = 1; seq <= 400; seq++)
+        {
+            var filedAt = T0.AddHours(seq);
+            var start = filedAt.AddHours(random.Next(-96, 96));
+            var centre = new NetTopologySuite.Geometries.Coordinate(Aleppo.X + random.NextDouble() - 0.5, Aleppo.Y + random.NextDouble() - 0.5);
+            var body = Body("ground-movement", Circle(centre, random.Next(1_000, 20_000)), start, start.AddHours(random.Next(1, 48)), "\"troops\":5");
+            var filing = Filing(body);
+            var party = parties[random.Next(2)];
+            var expected = NoticeAssessment.Assess(filing, party, filedAt, _board.Notices.Values, code => _board.Notices.Values, DemoZones.Atlas, DemoZones.Config.Deadlines);
+
+            var filed = _board.Apply(Entry(seq, NoticeEntryTypes.File, party, filedAt, body));
+
+            Assert.Equal(expected.Conflicts.SelectMany(c => c.Notices), filed.Value.Conflicts.SelectMany(c => c.Notices));
+        }
+
+        Assert.InRange(_board.Indexed, 1, 399);
+    }
+
+    private Notice File(long seq, Liaison.Domain.Parties.PartyCode party, DateTimeOffset at, NetTopologySuite.Geometries.Coordinate where, DateTimeOffset? start = null, DateTimeOffset? end = null)
+    {
+        var filed = _board.Apply(Entry(seq, NoticeEntryTypes.File, party, at, Body("ground-movement", Circle(where, 1_000), start ?? Start, end ?? End, "\"troops\":5")));
+        Assert.True(filed.IsSuccess, filed.IsSuccess ? null : filed.Error.Detail);
+        return filed.Value;
+    }
+
+    private Liaison.Domain.Common.Result<Notice> Apply(long seq, string type, Liaison.Domain.Parties.PartyCode party, string body, bool afterFiling)
+    {
+        if (afterFiling)
+        {
+            File(1, Isr, T0, Aleppo);
+        }
+
+        return _board.Apply(Entry(seq, type, party, T0, body));
+    }
+
+    private static void AssertRefused(Liaison.Domain.Common.Result<Notice> result, string code)
+    {
+        Assert.False(result.IsSuccess);
+        Assert.Equal(code, result.Error.Code);
+    }
+}
