@@ -1,5 +1,6 @@
 using Liaison.Domain.Parties;
 using Liaison.Features.Mechanism;
+using Liaison.Features.Notices;
 using Liaison.Web.Auth;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -11,7 +12,7 @@ namespace Liaison.Web.Pages.Notices;
 /// conflicts, and on a timeline, filtered by activity, party and kind, with notices pushed live as they are filed and
 /// answered.
 /// </summary>
-public sealed class IndexModel(ServedMechanism mechanism, TimeProvider time) : PageModel
+public sealed class IndexModel(ServedMechanism mechanism, ListNotices notices, TimeProvider time) : PageModel
 {
     public Member Member { get; private set; } = null!;
 
@@ -27,11 +28,14 @@ public sealed class IndexModel(ServedMechanism mechanism, TimeProvider time) : P
     /// <summary>The kind filter, or empty for every kind.</summary>
     public string Kind { get; private set; } = "";
 
+    /// <summary>The notices the user's party may read that pass the filters, newest first.</summary>
+    public IReadOnlyList<NoticeView> Notices { get; private set; } = [];
+
     public string PartyCodes => NoticeDisplay.PartyCodes(mechanism.Config);
 
     public IReadOnlyList<string> FilingParties => NoticeDisplay.FilingParties(mechanism.Config).Select(p => p.Value).ToList();
 
-    public IActionResult OnGet(string? show, string? party, string? kind)
+    public async Task<IActionResult> OnGetAsync(string? show, string? party, string? kind, CancellationToken cancellationToken)
     {
         if (User.ToMember() is not { } member)
         {
@@ -43,6 +47,8 @@ public sealed class IndexModel(ServedMechanism mechanism, TimeProvider time) : P
         Show = string.Equals(show, "all", StringComparison.Ordinal) ? "all" : "active";
         Party = FilingParties.Contains(party ?? "") ? party! : "";
         Kind = NoticeDisplay.Kinds.Contains(kind ?? "") ? kind! : "";
+        var listed = await notices.HandleAsync(new ListNoticesRequest(Active: Show == "active", Party: Party.Length > 0 ? Party : null, Kind: Kind.Length > 0 ? Kind : null), member.Party, cancellationToken);
+        Notices = listed.IsSuccess ? listed.Value : [];
         return Page();
     }
 }

@@ -47,6 +47,14 @@ public static class NoticeDisplay
             : string.Create(CultureInfo.InvariantCulture, $"{days} d {hours % 24} h");
     }
 
+    /// <summary>The assets a notice declares, as <c>notices.js</c> writes them: <c>300 troops, 12 tanks</c>, or <c>no assets declared</c>.</summary>
+    public static string Assets(IReadOnlyDictionary<string, int> assets)
+    {
+        ArgumentNullException.ThrowIfNull(assets);
+        var parts = assets.Where(kv => kv.Value > 0).Select(kv => string.Create(CultureInfo.InvariantCulture, $"{kv.Value} {kv.Key}")).ToList();
+        return parts.Count > 0 ? string.Join(", ", parts) : "no assets declared";
+    }
+
     /// <summary>An instant in UTC to the minute: <c>2026-01-06 09:05 UTC</c>.</summary>
     public static string Utc(DateTimeOffset instant) => instant.ToUniversalTime().ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " UTC";
 

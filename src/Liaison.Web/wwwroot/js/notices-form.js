@@ -390,6 +390,7 @@
     function showAnswer(v, seq) {
         answer.hidden = false;
         answer.className = "answer filed";
+        answer.removeAttribute("role");
         answer.replaceChildren(
             el("h2", {}, "Filed: ", format.noticeLink(v ? v.id : seq, `notice #${v ? v.id : seq}`)),
         );
@@ -418,6 +419,7 @@
     function showRefusal(error) {
         answer.hidden = false;
         answer.className = "answer refused";
+        answer.setAttribute("role", "alert");
         const problem = error && error.problem ? error.problem : null;
         answer.replaceChildren(el("h2", {}, problem && problem.title ? `Refused: ${problem.title}` : "Not filed"),
             el("p", { class: "error", "data-role": "problem-detail" }, (error && (error.detail || error.message)) || String(error)));

@@ -136,6 +136,11 @@
             worldCopyJump: false,
         });
         map.attributionControl.setPrefix("Leaflet");
+
+        // Panes keep the layers in order whatever is added when: country outlines at the bottom, zones over them, notices
+        // (Leaflet's overlay pane) on top.
+        map.createPane("countries").style.zIndex = "250";
+        map.createPane("zones").style.zIndex = "350";
         map.setView([33.2, 35.9], 8);
 
         const countries = L.layerGroup().addTo(map);
@@ -150,7 +155,7 @@
             L.DomEvent.disableClickPropagation(box);
             L.DomEvent.disableScrollPropagation(box);
             // Open on a wide map; on a narrow one it would hide the map, so it starts closed.
-            const open = element.clientWidth >= 700;
+            const open = element.clientWidth >= 900;
             const toggle = el("button", { type: "button", class: "legend-toggle", "aria-expanded": open ? "true" : "false" }, "Legend and sources");
             legendBody = el("div", { class: "legend-body" });
             legendBody.hidden = !open;
@@ -209,6 +214,7 @@
             const data = await fetchJson(COUNTRIES_URL);
             L.geoJSON(data, {
                 interactive: false,
+                pane: "countries",
                 style: () => ({ color: "#7b8794", weight: 1, fillColor: "#f4f1ea", fillOpacity: 1 }),
             }).addTo(countries);
             for (const feature of data.features) {
@@ -231,8 +237,9 @@
             for (const zone of features) {
                 const p = zone.properties || {};
                 const layer = L.geoJSON(zone, {
+                    pane: "zones",
                     style: () => Object.assign({ className: `zone zone-${p.kind}` }, zoneStyle(zone, maxDepth)),
-                    pointToLayer: (_, latlng) => L.circleMarker(latlng, Object.assign({ radius: 6 }, zoneStyle(zone, maxDepth))),
+                    pointToLayer: (_, latlng) => L.circleMarker(latlng, Object.assign({ radius: 6, pane: "zones" }, zoneStyle(zone, maxDepth))),
                 });
                 layer.bindTooltip(`${p.name || p.code} · ${p.kind}`, { sticky: true });
                 layer.bindPopup(() => el("div", { class: "zone-popup" },
@@ -241,8 +248,6 @@
                     el("div", { class: "muted" }, p.attribution || "")));
                 layer.addTo(zones);
             }
-
-            zones.eachLayer((layer) => layer.bringToBack && layer.bringToBack());
         }
 
         const ready = Promise.allSettled([loadCountries(), loadZones()]).then(([c, z]) => {
