@@ -10,7 +10,8 @@ namespace Liaison.UI.Tests;
 /// <summary>
 /// Issue #4's "done when", in Chromium: an Israeli officer sends a FLASH from the command line, and a Syrian officer
 /// signed in to the web UI, with a signing key made in their browser and enrolled by their party's administrator, sees it
-/// arrive live with its countdown and acknowledges it; and what the page shows when the server refuses an action.
+/// arrive live with its countdown and acknowledges it; what the page shows when the server refuses an action; and an
+/// administrator enrolling a key from their browser, whose holder then replies from the thread page.
 /// </summary>
 [Collection(nameof(LiaisonUiCollection))]
 public sealed partial class HotlineAcknowledgementTests(LiaisonUi ui)
@@ -74,6 +75,38 @@ public sealed partial class HotlineAcknowledgementTests(LiaisonUi ui)
         await Expect(syria.GetByRole(AriaRole.Button, new() { Name = "Acknowledge" })).ToBeEnabledAsync();
         await Expect(syria.Locator("[data-role=\"status\"]")).ToHaveTextAsync("sent");
         Assert.Equal("sent", (await RecipientAsync(seq, "SYR")).GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task AdministratorEnrolsFromTheBrowser_ThenTheCommanderRepliesFromTheThread()
+    {
+        ui.RequireBrowser();
+        await using var administrator = await ui.SignInAsync("syr-admin");
+        var adminPage = administrator.Pages[0];
+        var adminKey = await CreateBrowserKeyAsync(adminPage);
+        var enrolled = await ui.CliAsync("--profile", "syr-admin", "keys", "enroll", adminKey);
+        Assert.True(enrolled.ExitCode == 0, $"keys enroll: {enrolled.Err}");
+        await using var commander = await ui.SignInAsync("syr-commander");
+        var page = commander.Pages[0];
+        var commanderKey = await CreateBrowserKeyAsync(page);
+        await adminPage.ReloadAsync();
+        var pending = adminPage.Locator($"tr[data-key-id=\"{commanderKey}\"]");
+        await Expect(pending).ToContainTextAsync("syr-commander");
+
+        await pending.GetByRole(AriaRole.Button, new() { Name = "Enrol" }).ClickAsync();
+        await Expect(pending).ToContainTextAsync("enrolled by entry #");
+        await page.GetByTestId("refresh-key").ClickAsync();
+        await Expect(page.GetByTestId("key-state")).ToHaveAttributeAsync("data-state", "enrolled");
+        var seq = await SendFlashFromCliAsync();
+        await page.GotoAsync($"/Hotline/Message?seq={seq}");
+        await page.GetByTestId("reply-body").FillAsync("تم الاستلام، نتحقق الآن من التقارير.");
+        await page.GetByLabel("Language").FillAsync("ar");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign and send the reply" }).ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Reply sent as" })).ToBeVisibleAsync();
+        var recipient = await RecipientAsync(seq, "SYR");
+        Assert.Equal("acknowledged", recipient.GetProperty("status").GetString());
+        Assert.Equal("syr-commander", recipient.GetProperty("acknowledgedBy").GetString());
     }
 
     /// <summary>Makes this browser's signing key on the Signing key page; returns its id once the page shows it pending.</summary>

@@ -12,7 +12,7 @@ namespace Liaison.Web.Pages.Hotline;
 /// <summary>
 /// The hotline inbox, one channel at a time: the channels the user's party takes part in or observes, each message with
 /// every recipient party's status and a countdown to its deadline, and the channel's political status and last link test.
-/// Read-only: every action is an entry signed by its author, and this page cannot sign yet.
+/// Acknowledging is an entry signed in the browser (wwwroot/js/signing.js) with the user's own enrolled key; the page only reads.
 /// </summary>
 public sealed class IndexModel(ServedMechanism mechanism, ReadHotline hotline, HotlineBook book, TimeProvider time) : PageModel
 {
