@@ -500,6 +500,35 @@ public sealed partial class NoticeApiTests(LiaisonAppFixture app)
     }
 
     [Fact]
+    public async Task Amend_TanksInTheBand_TheReplacedVersionIsNotCountedAgainstTheCap()
+    {
+        var now = app.Time.GetUtcNow();
+        var first = await FileAsync("isr-officer", Filing("ground-movement", EastOfQuneitra, now.AddDays(70), now.AddDays(71), Assets(("tanks", 70))));
+
+        var second = await FileAsync("isr-officer", Filing("ground-movement", EastOfQuneitra, now.AddDays(70), now.AddDays(71), Assets(("tanks", 72)), replaces: first));
+        var third = await FileAsync("isr-officer", Filing("ground-movement", EastOfQuneitra, now.AddDays(70), now.AddDays(71), Assets(("tanks", 10))));
+
+        Assert.DoesNotContain((await NoticeAsync("isr-officer", second)).GetProperty("conflicts").EnumerateArray(), c => c.GetProperty("code").GetString() == "zone-limit-exceeded");
+        var cap = Conflict(await NoticeAsync("isr-officer", third), "zone-limit-exceeded");
+        Assert.Equal([second], Ids(cap, "notices"));
+        Assert.Contains("82 tanks", cap.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task File_HumanitarianConvoyInTheAreaOfSeparation_NoZoneConflict()
+    {
+        var now = app.Time.GetUtcNow();
+
+        var id = await FileAsync("usa-mediator", Filing("humanitarian-convoy", InsideSeparation, now.AddDays(3), now.AddDays(3).AddHours(4)));
+
+        var view = await NoticeAsync("syr-officer", id);
+        Assert.Equal("USA", view.GetProperty("party").GetString());
+        Assert.Contains("aos", Codes(view, "zones"));
+        Assert.DoesNotContain(view.GetProperty("conflicts").EnumerateArray(), c => c.GetProperty("code").GetString()!.StartsWith("zone-", StringComparison.Ordinal));
+        Assert.Equal(JsonValueKind.Null, view.GetProperty("late").ValueKind);
+    }
+
+    [Fact]
     public async Task Cancel_ByFiler_CancelledWithReason()
     {
         var now = app.Time.GetUtcNow();
