@@ -4,7 +4,7 @@ namespace Liaison.Benchmarks;
 
 /// <summary>
 /// <c>dotnet run -c Release --project bench/Liaison.Benchmarks -- load</c> runs the end-to-end load benchmark;
-/// <c>-- delivery [rate] [seconds]</c> the hotline's live delivery latency; <c>-- log</c> the proof and replay benchmark at scale; anything else goes to BenchmarkDotNet (<c>-- --filter '*'</c>).
+/// <c>-- delivery [rate] [seconds]</c> the hotline's live delivery latency; <c>-- log</c> the proof and replay benchmark at scale; <c>-- notices [count]</c> conflict checks against standing notices; anything else goes to BenchmarkDotNet (<c>-- --filter '*'</c>).
 /// </summary>
 public static class Program
 {
@@ -18,6 +18,11 @@ public static class Program
         if (args.Length > 0 && args[0] == "delivery")
         {
             return await DeliveryBenchmark.RunAsync(args[1..]);
+        }
+
+        if (args.Length > 0 && args[0] == "notices")
+        {
+            return await NoticeBenchmark.RunAsync(args[1..]);
         }
 
         if (args.Length > 0 && args[0] == "log")

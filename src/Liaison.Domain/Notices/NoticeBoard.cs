@@ -1,9 +1,9 @@
 using System.Text.Json;
 using Liaison.Domain.Common;
+using Liaison.Domain.Geo;
 using Liaison.Domain.Mechanism;
 using Liaison.Domain.Parties;
 using Liaison.Domain.Zones;
-using NetTopologySuite.Index.Quadtree;
 
 namespace Liaison.Domain.Notices;
 
@@ -15,22 +15,25 @@ public sealed record NoticeEntry(long Seq, string Type, PartyCode Party, string 
 /// entries in the same order gives the same notices and assessments, whatever the timing, which is what lets
 /// <c>liaison replay</c> recompute them. Not thread-safe: its owner serialises access.
 /// The index: standing notices whose window ended less than <see cref="Retention"/> before the latest entry's time are
-/// in a quadtree (inserted when filed, removed when cancelled or amended, swept out when they end); older ones move to
+/// in a grid index (<see cref="GridIndex{T}"/>; inserted when filed, removed when cancelled or amended, swept out when they end); older ones move to
 /// an archive ordered by end time, searched only for a notice whose window starts before that horizon. No rebuild
 /// happens per notice.
 /// </summary>
 public sealed class NoticeBoard
 {
-    /// <summary>How long after its end a notice stays in the quadtree.</summary>
+    /// <summary>How long after its end a notice stays in the grid index.</summary>
     public static readonly TimeSpan Retention = TimeSpan.FromDays(2);
 
     private readonly MechanismConfig _config;
     private readonly Dictionary<long, Notice> _notices = [];
-    private readonly Quadtree<long> _live = new();
+    private readonly GridIndex<long> _live = new();
     private readonly HashSet<long> _liveIds = [];
     private readonly PriorityQueue<long, DateTimeOffset> _endings = new();
     private readonly List<(DateTimeOffset End, long Id)> _archive = [];
-    private readonly Dictionary<string, List<long>> _byZone = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Zone, PartyCode Party), HashSet<long>> _capped = [];
+    private static readonly Comparer<(DateTimeOffset End, long Id)> ArchiveOrder =
+        Comparer<(DateTimeOffset End, long Id)>.Create((a, b) => a.End != b.End ? a.End.CompareTo(b.End) : a.Id.CompareTo(b.Id));
+
     private DateTimeOffset _horizon = DateTimeOffset.MinValue;
 
     /// <summary>Creates an empty board for a mechanism and its zones.</summary>
@@ -46,7 +49,7 @@ public sealed class NoticeBoard
     /// <summary>Every notice, by id.</summary>
     public IReadOnlyDictionary<long, Notice> Notices => _notices;
 
-    /// <summary>How many notices are in the quadtree now (the rest are archived, cancelled or amended).</summary>
+    /// <summary>How many notices are in the grid index now (the rest are archived, cancelled or amended).</summary>
     public int Indexed => _liveIds.Count;
 
     /// <summary>
@@ -78,7 +81,7 @@ public sealed class NoticeBoard
     /// The benchmark's unit of work.
     /// </summary>
     public Assessment Assess(NoticeFiled filing, PartyCode party, DateTimeOffset filedAt, long? replaces = null) =>
-        NoticeAssessment.Assess(filing, party, filedAt, Candidates(filing, replaces), code => InZone(code, replaces), Zones, _config.Deadlines);
+        NoticeAssessment.Assess(filing, party, filedAt, Candidates(filing, replaces), code => InZone(code, party, filing.Window, replaces), Zones, _config.Deadlines);
 
     /// <summary>The standing notices that may overlap <paramref name="filing"/>'s area and window (a superset; exact tests follow).</summary>
     public IEnumerable<Notice> Candidates(NoticeFiled filing, long? except = null)
@@ -101,10 +104,8 @@ public sealed class NoticeBoard
         }
 
         // Only a notice reaching back before the horizon can meet archived ones: those that end after it starts.
-        var first = _archive.BinarySearch((window.Start, long.MaxValue), Comparer<(DateTimeOffset End, long Id)>.Create((a, b) => a.End != b.End ? a.End.CompareTo(b.End) : a.Id.CompareTo(b.Id)));
-        for (var i = first < 0 ? ~first : first; i < _archive.Count; i++)
+        foreach (var notice in Archived(window.Start))
         {
-            var notice = _notices[_archive[i].Id];
             if (notice.Stands && notice.Id != except && notice.Filing.Window.Start < window.End
                 && notice.Filing.Area.Geometry.EnvelopeInternal.Intersects(envelope))
             {
@@ -113,9 +114,36 @@ public sealed class NoticeBoard
         }
     }
 
-    /// <summary>Notices that fall in the zone <paramref name="code"/> (standing or not; the assessment filters).</summary>
-    public IEnumerable<Notice> InZone(string code, long? except = null) =>
-        _byZone.TryGetValue(code, out var ids) ? ids.Where(id => id != except).Select(id => _notices[id]) : [];
+    /// <summary>
+    /// The party's standing notices with forces counted against caps (troops, tanks, short-range artillery) that fall
+    /// in the zone <paramref name="code"/> and may overlap <paramref name="window"/> (a superset; the assessment filters).
+    /// </summary>
+    public IEnumerable<Notice> InZone(string code, PartyCode party, Hotline.ActivityWindow window, long? except = null)
+    {
+        if (_capped.TryGetValue((code, party), out var ids))
+        {
+            foreach (var id in ids)
+            {
+                if (id != except)
+                {
+                    yield return _notices[id];
+                }
+            }
+        }
+
+        if (window.Start >= _horizon)
+        {
+            yield break;
+        }
+
+        foreach (var notice in Archived(window.Start))
+        {
+            if (notice.Party == party && notice.Id != except && notice.Zones.Contains(code) && IsCapped(notice))
+            {
+                yield return notice;
+            }
+        }
+    }
 
     private Result<Notice> File(NoticeEntry entry, NoticeFiled filed, bool checkAuthor)
     {
@@ -226,14 +254,17 @@ public sealed class NoticeBoard
         _live.Insert(notice.Filing.Area.Geometry.EnvelopeInternal, notice.Id);
         _liveIds.Add(notice.Id);
         _endings.Enqueue(notice.Id, notice.Filing.Window.End);
-        foreach (var zone in notice.Zones)
+        if (IsCapped(notice))
         {
-            if (!_byZone.TryGetValue(zone, out var ids))
+            foreach (var zone in notice.Zones)
             {
-                _byZone[zone] = ids = [];
-            }
+                if (!_capped.TryGetValue((zone, notice.Party), out var ids))
+                {
+                    _capped[(zone, notice.Party)] = ids = [];
+                }
 
-            ids.Add(notice.Id);
+                ids.Add(notice.Id);
+            }
         }
 
         // A notice whose window ended before the horizon goes straight to the archive on the next sweep.
@@ -247,7 +278,32 @@ public sealed class NoticeBoard
     {
         if (_liveIds.Remove(id))
         {
-            _live.Remove(_notices[id].Filing.Area.Geometry.EnvelopeInternal, id);
+            var notice = _notices[id];
+            _live.Remove(notice.Filing.Area.Geometry.EnvelopeInternal, id);
+            Uncap(notice);
+        }
+    }
+
+    private void Uncap(Notice notice)
+    {
+        foreach (var zone in notice.Zones)
+        {
+            if (_capped.TryGetValue((zone, notice.Party), out var ids))
+            {
+                ids.Remove(notice.Id);
+            }
+        }
+    }
+
+    private static bool IsCapped(Notice notice) =>
+        notice.Filing.Assets[AssetClass.Troops] + notice.Filing.Assets[AssetClass.Tanks] + notice.Filing.Assets[AssetClass.ShortRangeArtillery] > 0;
+
+    private IEnumerable<Notice> Archived(DateTimeOffset after)
+    {
+        var first = _archive.BinarySearch((after, long.MaxValue), ArchiveOrder);
+        for (var i = first < 0 ? ~first : first; i < _archive.Count; i++)
+        {
+            yield return _notices[_archive[i].Id];
         }
     }
 
@@ -271,6 +327,7 @@ public sealed class NoticeBoard
             {
                 var notice = _notices[id];
                 _live.Remove(notice.Filing.Area.Geometry.EnvelopeInternal, id);
+                Uncap(notice);
                 InsertArchive(end, id);
             }
         }
@@ -278,7 +335,7 @@ public sealed class NoticeBoard
 
     private void InsertArchive(DateTimeOffset end, long id)
     {
-        var at = _archive.BinarySearch((end, id), Comparer<(DateTimeOffset End, long Id)>.Create((a, b) => a.End != b.End ? a.End.CompareTo(b.End) : a.Id.CompareTo(b.Id)));
+        var at = _archive.BinarySearch((end, id), ArchiveOrder);
         _archive.Insert(at < 0 ? ~at : at, (end, id));
     }
 }

@@ -148,18 +148,20 @@ public sealed class NoticeBoardTests
         {
             var filedAt = T0.AddHours(seq);
             var start = filedAt.AddHours(random.Next(-96, 96));
-            var centre = new NetTopologySuite.Geometries.Coordinate(Aleppo.X + random.NextDouble() - 0.5, Aleppo.Y + random.NextDouble() - 0.5);
-            var body = Body("ground-movement", Circle(centre, random.Next(1_000, 20_000)), start, start.AddHours(random.Next(1, 48)), "\"troops\":5");
+            var near = random.Next(2) == 0 ? Aleppo : EastOfSeparation(5);
+            var centre = new NetTopologySuite.Geometries.Coordinate(near.X + ((random.NextDouble() - 0.5) / 5), near.Y + ((random.NextDouble() - 0.5) / 5));
+            var body = Body("ground-movement", Circle(centre, random.Next(1_000, 20_000)), start, start.AddHours(random.Next(1, 48)), $"\"troops\":5,\"tanks\":{random.Next(0, 40)}");
             var filing = Filing(body);
             var party = parties[random.Next(2)];
             var expected = NoticeAssessment.Assess(filing, party, filedAt, _board.Notices.Values, code => _board.Notices.Values, DemoZones.Atlas, DemoZones.Config.Deadlines);
 
             var filed = _board.Apply(Entry(seq, NoticeEntryTypes.File, party, filedAt, body));
 
-            Assert.Equal(expected.Conflicts.SelectMany(c => c.Notices), filed.Value.Conflicts.SelectMany(c => c.Notices));
+            Assert.Equal(expected.Conflicts.Select(c => (c.Code, string.Join(",", c.Notices))), filed.Value.Conflicts.Select(c => (c.Code, string.Join(",", c.Notices))));
         }
 
         Assert.InRange(_board.Indexed, 1, 399);
+        Assert.Contains(_board.Notices.Values, n => n.Conflicts.Any(c => c.Code == ConflictCode.ZoneLimitExceeded && c.Notices.Count > 0));
     }
 
     private Notice File(long seq, Liaison.Domain.Parties.PartyCode party, DateTimeOffset at, NetTopologySuite.Geometries.Coordinate where, DateTimeOffset? start = null, DateTimeOffset? end = null)
