@@ -1,5 +1,6 @@
 using System.Globalization;
 using Liaison.Domain.Mechanism;
+using Liaison.Domain.Notices;
 using Liaison.Domain.Parties;
 
 namespace Liaison.Web.Pages.Notices;
@@ -10,16 +11,11 @@ public static class NoticeDisplay
     /// <summary>The hub the notice pages listen to.</summary>
     public const string HubPath = "/hubs/notices";
 
-    /// <summary>The kinds of activity a notice may announce, in the order the form offers them.</summary>
-    public static readonly IReadOnlyList<string> Kinds =
-        ["air-sortie", "uav", "ground-movement", "live-fire", "artillery", "strike", "naval", "humanitarian-convoy", "engineering-works"];
+    /// <summary>The kinds of activity a notice may announce, in the domain's order.</summary>
+    public static readonly IReadOnlyList<string> Kinds = [.. NoticeKinds.All.Select(k => k.Code())];
 
-    /// <summary>The kinds that need an altitude band.</summary>
-    public static readonly IReadOnlyList<string> AirKinds = ["air-sortie", "uav"];
-
-    /// <summary>The asset classes a notice may count, in the order the form offers them.</summary>
-    public static readonly IReadOnlyList<string> AssetClasses =
-        ["troops", "tanks", "short-range-artillery", "heavy-artillery", "aircraft", "uav", "surface-to-air-missile", "surface-to-surface-missile"];
+    /// <summary>The asset classes a notice may count, in the domain's order.</summary>
+    public static readonly IReadOnlyList<string> AssetClasses = [.. Domain.Notices.AssetClasses.All.Select(a => a.Code())];
 
     /// <summary>
     /// A duration as people read it, rounded to the minute: <c>55 min</c>, <c>2 h 5 min</c>, <c>1 d 3 h</c> (days drop the

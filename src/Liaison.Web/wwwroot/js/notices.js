@@ -132,16 +132,22 @@
             return;
         }
 
-        const days = Number(root.dataset.timelineDays || 3);
+        // From yesterday to three days ahead, widened to the notices shown (at most a week back and a month ahead).
         const at = now();
-        const from = Math.floor((at - 24 * HOUR) / HOUR) * HOUR;
-        const to = from + (days + 1) * 24 * HOUR;
+        const DAY = 24 * HOUR;
+        const starts = items.map((v) => Date.parse(v.window.start));
+        const ends = items.map((v) => Date.parse(v.window.end));
+        const from = Math.floor(Math.max(Math.min(at - DAY, ...starts), at - 7 * DAY) / DAY) * DAY;
+        const to = Math.ceil(Math.min(Math.max(at + 3 * DAY, ...ends), at + 31 * DAY) / DAY) * DAY;
         const pos = (t) => `${(Math.min(Math.max(t, from), to) - from) / (to - from) * 100}%`;
+        const every = Math.max(1, Math.ceil((to - from) / DAY / 10));
         const scale = el("div", { class: "tl-scale" });
-        for (let day = Math.ceil(from / (24 * HOUR)) * 24 * HOUR; day <= to; day += 24 * HOUR) {
+        for (let day = from; day < to; day += every * DAY) {
             scale.append(el("span", { class: "tl-tick", style: `inset-inline-start:${pos(day)}` }, new Date(day).toISOString().slice(5, 10)));
         }
 
+        root.dataset.timelineFrom = new Date(from).toISOString();
+        root.dataset.timelineTo = new Date(to).toISOString();
         const rows = el("div", { class: "tl-rows" });
         for (const v of items.slice().sort((a, b) => Date.parse(a.window.start) - Date.parse(b.window.start))) {
             const start = Date.parse(v.window.start);

@@ -1,0 +1,122 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using static Microsoft.Playwright.Assertions;
+
+namespace Liaison.UI.Tests;
+
+/// <summary>
+/// Issue #5's "done when", in Chromium: the Israeli officer's notice map draws the country outlines and the zones from
+/// the app itself (no tile server) with each zone's source, lists the demo's notices, and without a reload shows a Syrian
+/// ground movement filed from the command line, with its overlap and tank-cap conflicts, and a late air sortie's shortfall.
+/// </summary>
+[Collection(nameof(LiaisonUiCollection))]
+public sealed partial class NoticeMapTests(LiaisonUi ui)
+{
+    /// <summary>4–7 km east of the UNDOF zone at Quneitra: inside the 10 km area of limitation (as examples/areas).</summary>
+    private const string EastOfQuneitra = """{"type":"Polygon","coordinates":[[[35.935,33.105],[35.965,33.105],[35.965,33.135],[35.935,33.135],[35.935,33.105]]]}""";
+
+    /// <summary>West of the UNDOF zone, within 10 km of it: air activity needs 60 minutes of notice (as examples/areas).</summary>
+    private const string GolanWest = """{"type":"Polygon","coordinates":[[[35.70,33.00],[35.80,33.00],[35.80,33.10],[35.70,33.10],[35.70,33.00]]]}""";
+
+    [Fact]
+    public async Task MapPage_ZonesCountriesAndNotices_DrawnWithoutConsoleErrorsOrOtherServers()
+    {
+        ui.RequireBrowser();
+        await using var browser = await ui.SignInAsync("isr-officer");
+        var page = browser.Pages[0];
+        var errors = new List<string>();
+        var elsewhere = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                errors.Add(message.Text);
+            }
+        };
+        page.PageError += (_, error) => errors.Add(error);
+        page.Request += (_, request) =>
+        {
+            if (!request.Url.StartsWith(ui.Url, StringComparison.Ordinal) && !request.Url.StartsWith(ui.Url.Replace("http:", "ws:", StringComparison.Ordinal), StringComparison.Ordinal))
+            {
+                elsewhere.Add(request.Url);
+            }
+        };
+
+        await page.GotoAsync("/Notices");
+
+        var map = page.GetByTestId("map");
+        await Expect(page.Locator("#notices")).ToHaveAttributeAsync("data-ready", "true");
+        await Expect(map).ToHaveAttributeAsync("data-countries", "loaded");
+        await Expect(map).ToHaveAttributeAsync("data-zones", PositiveNumber());
+        await Expect(page.GetByTestId("live-state")).ToHaveTextAsync("live");
+        await Expect(page.Locator("path.zone-prohibited")).ToHaveCountAsync(1);
+        await Expect(page.Locator("path.zone-limitation-band").First).ToBeAttachedAsync();
+        await Expect(page.GetByTestId("legend")).ToContainTextAsync("Source: zones/ne_undof_zone.geojson");
+        await Expect(page.GetByTestId("legend")).ToContainTextAsync("Natural Earth");
+        await Expect(page.Locator(".country-label", new() { HasText = "Syria" })).ToBeAttachedAsync();
+        await Expect(page.Locator("#notice-list [data-testid=\"notice\"]").First).ToBeVisibleAsync();
+        await Expect(page.Locator("path.notice").First).ToBeAttachedAsync();
+        await Expect(page.Locator("#notice-timeline .tl-row").First).ToBeVisibleAsync();
+        await Expect(page.Locator("#notice-list")).ToContainTextAsync("late by");
+
+        Assert.DoesNotContain(errors, e => !e.Contains("favicon", StringComparison.Ordinal));
+        Assert.Empty(elsewhere);
+    }
+
+    [Fact]
+    public async Task SyrianGroundMovementFromTheCli_AppearsLiveOnTheIsraeliMapWithBothConflicts_LateSortieShowsItsShortfall()
+    {
+        ui.RequireBrowser();
+        await using var browser = await ui.SignInAsync("isr-officer");
+        var page = browser.Pages[0];
+        await page.GotoAsync("/Notices");
+        await Expect(page.GetByTestId("live-state")).ToHaveTextAsync("live");
+        await Expect(page.Locator("#notices")).ToHaveAttributeAsync("data-ready", "true");
+
+        var works = await FileFromCliAsync("isr-officer", "engineering-works", EastOfQuneitra, "now+10d", "now+11d");
+        var movement = await FileFromCliAsync("syr-officer", "ground-movement", EastOfQuneitra, "now+241h", "now+244h", "--asset", "troops=900", "--asset", "tanks=80");
+
+        var item = page.Locator($"#notice-list [data-id=\"{movement}\"]");
+        await Expect(item).ToBeVisibleAsync();
+        await Expect(item).ToHaveClassAsync(HasConflicts());
+        await Expect(item.Locator("[data-code=\"notice-overlap\"]")).ToContainTextAsync($"#{works}");
+        await Expect(item.Locator($"[data-code=\"notice-overlap\"] a[href=\"/Notices/Notice?id={works}\"]")).ToBeVisibleAsync();
+        await Expect(item.Locator("[data-code=\"zone-limit-exceeded\"]")).ToContainTextAsync("aol-10km");
+        await Expect(page.Locator("path.notice-party-SYR.notice-conflict").First).ToBeAttachedAsync();
+        await Expect(page.Locator($"#notice-timeline .tl-bar[data-id=\"{movement}\"]")).ToBeAttachedAsync();
+
+        var sortie = await FileFromCliAsync("syr-officer", "air-sortie", GolanWest, "now+10m", "now+70m", "--altitude", "500-3000", "--asset", "aircraft=2");
+
+        await Expect(page.Locator($"#notice-list [data-id=\"{sortie}\"] [data-role=\"late\"]")).ToContainTextAsync(LateByAboutFiftyMinutes());
+    }
+
+    /// <summary>Files a notice with the real CLI as <paramref name="profile"/>; returns its id.</summary>
+    private async Task<long> FileFromCliAsync(string profile, string kind, string area, string from, string to, params string[] more)
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"liaison-ui-area-{Guid.NewGuid():N}.geojson");
+        await File.WriteAllTextAsync(file, area, TestContext.Current.CancellationToken);
+        try
+        {
+            string[] args = ["--profile", profile, "--json", "notice", "file", "--kind", kind, "--area", file, "--from", from, "--to", to, "--text", "UI test " + Guid.NewGuid().ToString("N")[..8], .. more];
+            var filed = await ui.CliAsync(args);
+            Assert.True(filed.ExitCode == 0, $"notice file: {filed.Err}");
+            using var json = JsonDocument.Parse(filed.Out);
+            return json.RootElement.GetProperty("id").GetInt64();
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    /// <summary>No options: Playwright passes a pattern's options to the browser, which knows none of .NET's flags.</summary>
+    [GeneratedRegex("^[1-9][0-9]*$")]
+    private static partial Regex PositiveNumber();
+
+    [GeneratedRegex("(^| )has-conflicts( |$)")]
+    private static partial Regex HasConflicts();
+
+    /// <summary>Filed about 10 minutes before its start where 60 are required: the CLI's "now" is a moment before the server's.</summary>
+    [GeneratedRegex("late by (50|51) min")]
+    private static partial Regex LateByAboutFiftyMinutes();
+}
