@@ -55,7 +55,7 @@ public sealed class ListNotices(NoticeBook book, TimeProvider time)
             foreach (var notice in board.Notices.Values)
             {
                 if (notice.Id > durable || !notice.Audience.Contains(reader)
-                    || (request.Party is not null && notice.Party.Value != request.Party)
+                    || (request.Party is not null && !string.Equals(notice.Party.Value, request.Party, StringComparison.OrdinalIgnoreCase))
                     || (kind is not null && notice.Filing.Kind != kind)
                     || (request.From is { } f && notice.Filing.Window.End <= f)
                     || (request.To is { } t && notice.Filing.Window.Start >= t)

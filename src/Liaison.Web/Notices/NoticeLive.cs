@@ -66,6 +66,12 @@ public sealed partial class NoticeLive(NoticeBook book, IHubContext<NoticeHub, I
             {
                 _changed.Writer.TryWrite(id);
             }
+
+            // An amendment also changes the version it replaces (now superseded).
+            if (header.Type == NoticeEntryTypes.File && header.Body.TryGetProperty("replaces", out var replaces) && replaces.TryGetInt64(out var replaced))
+            {
+                _changed.Writer.TryWrite(replaced);
+            }
         }
     }
 
