@@ -98,7 +98,7 @@ internal static class DeliveryBenchmark
         var lastArrival = measured.Max(i => arrived[i]);
         var achieved = delivery.Count / Stopwatch.GetElapsedTime(due[warmUp], lastArrival).TotalSeconds;
 
-        Console.WriteLine($"Offered {rate:N0} messages/s, achieved {achieved:N0} delivered/s; {measured.Count} measured, {lost} lost, {Volatile.Read(ref refused)} refused in all; largest generator lag {lag.TotalMilliseconds:F1} ms; {Environment.ProcessorCount} cores, load average {LoadAverage()}.");
+        Console.WriteLine($"Offered {rate:N0} messages/s, achieved {achieved:N0} delivered/s; {measured.Count} measured, {lost} lost, {Volatile.Read(ref refused)} refused in all; largest generator lag {lag.TotalMilliseconds:F1} ms; {Environment.ProcessorCount} cores, load average {LoadBenchmark.LoadAverage()}.");
         Console.WriteLine($"Submit answered (201):    {submit.Summary()}");
         Console.WriteLine($"Delivered to other party: {delivery.Summary()}  (goal p50 <= 5 ms, p99 <= 25 ms)");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Ratio to the baseline:    p50 {delivery.Percentile(0.5) / health.Percentile(0.5):F1} x, p99 {delivery.Percentile(0.99) / health.Percentile(0.99):F1} x the health round trip"));
@@ -127,10 +127,6 @@ internal static class DeliveryBenchmark
             }
         }
     }
-
-    /// <summary>The one-minute load average (Linux), to tell a busy machine's figures from a quiet one's.</summary>
-    private static string LoadAverage() =>
-        File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "unknown";
 
     /// <summary>The index in a benchmark message's subject, or null for any other subject.</summary>
     public static int? MessageIndex(string? subject) =>
