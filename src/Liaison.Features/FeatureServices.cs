@@ -34,6 +34,7 @@ public static class FeatureServices
             .AddDefaultTokenProviders();
         services.AddSingleton<EntrySequencer>();
         services.AddSingleton<TokenCache>();
+        services.AddSingleton<TokenAuthenticator>();
         services.AddSingleton<Mechanism.EstablishedMechanism>();
         services.AddSingleton<FullTileCache>();
         services.AddSingleton<EnrolledKeys>();

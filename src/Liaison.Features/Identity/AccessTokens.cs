@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
 using Liaison.Domain.Common;
 using Liaison.Features.Data;
 using Microsoft.AspNetCore.Identity;
@@ -27,7 +26,7 @@ public sealed record TokenPrincipal(LiaisonUser User, IReadOnlyList<string> Scop
 /// Personal access tokens: <c>lia_</c> and 43 base64url characters of 32 random bytes. Only SHA-256 of the token is
 /// stored, so a database reader cannot use one; a token is scoped, expires, and can be revoked by its owner.
 /// </summary>
-public sealed class AccessTokens(LiaisonDbContext db, UserManager<LiaisonUser> users, TokenCache cache, TimeProvider time)
+public sealed class AccessTokens(LiaisonDbContext db, UserManager<LiaisonUser> users, TokenCache cache, TokenAuthenticator authenticator, TimeProvider time)
 {
     public const string TokenPrefix = "lia_";
 
@@ -108,65 +107,9 @@ public sealed class AccessTokens(LiaisonDbContext db, UserManager<LiaisonUser> u
         return await CreateAsync(new CreateTokenRequest(request.TokenName, request.Scopes, request.ExpiresInDays), user.Id, cancellationToken);
     }
 
-    public async Task<Result<TokenPrincipal>> AuthenticateAsync(string token, CancellationToken cancellationToken)
-    {
-        var invalid = new Error.Unauthenticated("invalid-token", "The access token is not valid.");
-        if (!token.StartsWith(TokenPrefix, StringComparison.Ordinal) || token.Length > 100)
-        {
-            return invalid;
-        }
-
-        var hash = Hash(token);
-        var now = time.GetUtcNow();
-        if (cache.TryGet(hash, out var cached))
-        {
-            if (cached.ExpiresAt <= now)
-            {
-                return new Error.Unauthenticated("token-expired", "The access token has expired; run 'liaison login' again.");
-            }
-
-            if (NeedsLastUse(cached.LastUsedAt, now))
-            {
-                await db.AccessTokens.Where(t => t.TokenHash == hash).ExecuteUpdateAsync(t => t.SetProperty(r => r.LastUsedAt, now), cancellationToken);
-                cache.Used(hash, now);
-            }
-
-            return cached.Principal;
-        }
-
-        var record = await db.AccessTokens.SingleOrDefaultAsync(t => t.TokenHash == hash, cancellationToken);
-        if (record is null)
-        {
-            return invalid;
-        }
-
-        if (record.RevokedAt is not null)
-        {
-            return new Error.Unauthenticated("token-revoked", "The access token was revoked.");
-        }
-
-        if (record.ExpiresAt <= now)
-        {
-            return new Error.Unauthenticated("token-expired", "The access token has expired; run 'liaison login' again.");
-        }
-
-        var user = await db.Users.SingleOrDefaultAsync(u => u.Id == record.UserId, cancellationToken);
-        if (user is null || (user.LockoutEnd is { } end && end > now))
-        {
-            return invalid;
-        }
-
-        // Last use is recorded at most once a minute, so a busy client does not write on every request.
-        if (NeedsLastUse(record.LastUsedAt, now))
-        {
-            record.LastUsedAt = now;
-            await db.SaveChangesAsync(cancellationToken);
-        }
-
-        var principal = new TokenPrincipal(user, record.Scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries), record.Id);
-        cache.Add(hash, principal, record.ExpiresAt, record.LastUsedAt);
-        return principal;
-    }
+    /// <summary>The owner and scopes of <paramref name="token"/>; see <see cref="TokenAuthenticator"/>, which the API's token scheme uses directly.</summary>
+    public Task<Result<TokenPrincipal>> AuthenticateAsync(string token, CancellationToken cancellationToken) =>
+        authenticator.AuthenticateAsync(token, cancellationToken);
 
     public async Task<Result<IReadOnlyList<TokenView>>> ListAsync(string userId, CancellationToken cancellationToken)
     {
@@ -188,9 +131,7 @@ public sealed class AccessTokens(LiaisonDbContext db, UserManager<LiaisonUser> u
         return TokenView.From(record);
     }
 
-    private static bool NeedsLastUse(DateTimeOffset? lastUsedAt, DateTimeOffset now) => lastUsedAt is null || now - lastUsedAt > TimeSpan.FromMinutes(1);
-
-    private static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+    private static string Hash(string token) => TokenAuthenticator.Hash(token);
 
     private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

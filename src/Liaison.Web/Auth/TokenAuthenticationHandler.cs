@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 namespace Liaison.Web.Auth;
 
 /// <summary>Authenticates <c>Authorization: Bearer lia_…</c> personal access tokens; a refusal is answered as a problem document.</summary>
-internal sealed class TokenAuthenticationHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, AccessTokens tokens)
+internal sealed class TokenAuthenticationHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, TokenAuthenticator tokens)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "token";
