@@ -41,6 +41,29 @@ public sealed class LocalCommandTests
     }
 
     [Fact]
+    public async Task ConfigCheck_ZoneFileWithASelfIntersectingPolygon_NamesTheZoneAndWhere()
+    {
+        using var config = new TempFolder();
+        var zones = Directory.CreateDirectory(config.Sub("zones")).FullName;
+        File.Copy(RepoFile("config", "israel-syria.json"), config.Sub("israel-syria.json"));
+        foreach (var source in Directory.GetFiles(RepoFile("config", "zones"), "*.geojson"))
+        {
+            File.Copy(source, Path.Combine(zones, Path.GetFileName(source)));
+        }
+
+        await File.WriteAllTextAsync(Path.Combine(zones, "ne_undof_zone.geojson"),
+            """{"type":"FeatureCollection","features":[{"type":"Feature","properties":{},"geometry":{"type":"Polygon","coordinates":[[[35,33],[36,34],[36,33],[35,34],[35,33]]]}}]}""",
+            TestContext.Current.CancellationToken);
+
+        var result = await CliRun.RunAsync(config.Path, ["config", "check", config.Sub("israel-syria.json")]);
+
+        Assert.Equal(1, result.ExitCode);
+        var line = Assert.Single(result.ErrLines);
+        Assert.Contains("Zone 'aos'", line, StringComparison.Ordinal);
+        Assert.Contains("self-intersection at (35.5, 33.5)", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ConfigCheck_MissingFile_ExitOne()
     {
         using var config = new TempFolder();

@@ -18,6 +18,14 @@ public static class ConfigCommands
             if (result.IsSuccess)
             {
                 var config = result.Value;
+
+                // The zones' geometry too: a server refuses to start on a file that is not GeoJSON with a valid polygon.
+                var zones = Liaison.Domain.Zones.ZoneAtlas.Build(config.Zones, z => z.SourcePath is { } source && File.Exists(source) ? File.ReadAllText(source) : null);
+                if (!zones.IsSuccess)
+                {
+                    throw new CliFailure(zones.Error.Detail);
+                }
+
                 await context.Out.WriteLineAsync($"{path}: ok — {config.Name} ({config.Id}): {config.Parties.Count} parties, {config.Tracks.Count} tracks, {config.Channels.Count} channels, {config.Zones.Count} zones, {config.Commitments.Count} commitments.");
                 return ExitCodes.Ok;
             }
