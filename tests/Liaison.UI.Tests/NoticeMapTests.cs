@@ -1,5 +1,7 @@
+using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace Liaison.UI.Tests;
@@ -88,6 +90,107 @@ public sealed partial class NoticeMapTests(LiaisonUi ui)
         var sortie = await FileFromCliAsync("syr-officer", "air-sortie", GolanWest, "now+10m", "now+70m", "--altitude", "500-3000", "--asset", "aircraft=2");
 
         await Expect(page.Locator($"#notice-list [data-id=\"{sortie}\"] [data-role=\"late\"]")).ToContainTextAsync(LateByAboutFiftyMinutes());
+    }
+
+    [Fact]
+    public async Task NoticeForm_PastedGeoJsonSignedInTheBrowser_AnswerWithLatenessAndConflicts_RefusalShowsTheServersDetail()
+    {
+        ui.RequireBrowser();
+        await using var browser = await ui.SignInAsync("syr-commander");
+        var page = browser.Pages[0];
+        await EnrolBrowserKeyAsync(page, "syr-commander", "syr-admin");
+        await page.GotoAsync("/Notices/New");
+        await Expect(page.Locator("#notice-form-page")).ToHaveAttributeAsync("data-ready", "true");
+
+        await page.Locator("select[name=kind]").SelectOptionAsync("ground-movement");
+        await page.Locator("input[name=\"asset:troops\"]").FillAsync("900");
+        await page.Locator("input[name=\"asset:tanks\"]").FillAsync("80");
+        await page.Locator("textarea[name=geojson]").FillAsync($$"""{"type":"Feature","properties":{},"geometry":{{EastOfQuneitra}}}""");
+        await Expect(page.GetByTestId("area-state")).ToHaveTextAsync("Polygon with 1 polygon(s), pasted.");
+        await page.GetByTestId("submit").ClickAsync();
+
+        var answer = page.GetByTestId("answer");
+        await Expect(answer).ToContainTextAsync("Filed: notice #");
+        await Expect(answer.Locator("[data-code=\"zone-limit-exceeded\"]")).ToContainTextAsync("aol-10km");
+        await Expect(answer.Locator("[data-role=\"late\"]")).ToContainTextAsync("rule ground-in-limitation-band");
+        var id = long.Parse((await answer.GetAttributeAsync("data-id"))!, System.Globalization.CultureInfo.InvariantCulture);
+        using (var client = ui.ApiClient("isr-officer"))
+        {
+            var notice = await client.GetFromJsonAsync<JsonElement>($"/api/v1/notices/{id}", TestContext.Current.CancellationToken);
+            Assert.Equal("syr-commander", notice.GetProperty("author").GetString());
+            Assert.Equal(80, notice.GetProperty("assets").GetProperty("tanks").GetInt32());
+        }
+
+        var start = DateTimeOffset.Parse(await page.Locator("input[name=start]").InputValueAsync() + "Z", System.Globalization.CultureInfo.InvariantCulture);
+        await page.Locator("input[name=end]").FillAsync(start.AddDays(40).ToString("yyyy-MM-dd'T'HH:mm", System.Globalization.CultureInfo.InvariantCulture));
+        await page.GetByTestId("submit").ClickAsync();
+
+        var refusal = page.GetByRole(AriaRole.Alert);
+        await Expect(refusal).ToContainTextAsync("longer than the 30 days a notice may cover");
+    }
+
+    [Fact]
+    public async Task NoticeForm_PolygonDrawnByClicks_ClosedUndoneAndClosedAgain()
+    {
+        ui.RequireBrowser();
+        await using var browser = await ui.SignInAsync("isr-officer");
+        var page = browser.Pages[0];
+        await page.GotoAsync("/Notices/New");
+        await Expect(page.Locator("#notice-form-page")).ToHaveAttributeAsync("data-ready", "true");
+        var map = page.GetByTestId("map");
+
+        await page.GetByTestId("draw-start").ClickAsync();
+        foreach (var (x, y) in new[] { (120, 120), (260, 120), (260, 260) })
+        {
+            await map.ClickAsync(new() { Position = new() { X = x, Y = y } });
+        }
+
+        await Expect(page.Locator(".draw-state")).ToHaveTextAsync("3 vertices; close the polygon when done.");
+        await page.GetByTestId("draw-close").ClickAsync();
+        await Expect(page.GetByTestId("area-state")).ToHaveTextAsync("Polygon with 1 polygon(s), drawn.");
+        await page.GetByTestId("draw-undo").ClickAsync();
+        await Expect(page.GetByTestId("area-state")).ToHaveTextAsync("The polygon being drawn is not closed: close it, or undo its vertices.");
+        await page.GetByTestId("draw-close").ClickAsync();
+
+        var json = await page.EvaluateAsync<string>("() => JSON.stringify(LiaisonNoticeForm.collect().body.area.coordinates[0])");
+        var ring = JsonSerializer.Deserialize<double[][]>(json)!;
+        Assert.Equal(4, ring.Length);
+        Assert.Equal(ring[0], ring[3]);
+        Assert.True(ring[1][0] > ring[0][0] && ring[2][1] < ring[1][1], "The ring follows the clicks: east, then south.");
+    }
+
+    [Fact]
+    public async Task NoticePage_IsraeliCommanderAcknowledgesASyrianNotice_WithABrowserKey()
+    {
+        ui.RequireBrowser();
+        await using var browser = await ui.SignInAsync("isr-commander");
+        var page = browser.Pages[0];
+        await EnrolBrowserKeyAsync(page, "isr-commander", "isr-admin");
+        var id = await FileFromCliAsync("syr-officer", "engineering-works", GolanWest, "now+3d", "now+4d");
+        await page.GotoAsync($"/Notices/Notice?id={id}");
+        await Expect(page.Locator("#notice-detail")).ToHaveAttributeAsync("data-ready", "true");
+        await Expect(page.Locator("path.notice-party-SYR")).ToHaveCountAsync(1);
+
+        await page.GetByTestId("object-form").GetByRole(AriaRole.Button, new() { Name = "Object" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("Give a reason: the other party reads it.");
+        await page.GetByTestId("ack-form").GetByRole(AriaRole.Button, new() { Name = "Acknowledge" }).ClickAsync();
+
+        await Expect(page.GetByTestId("status")).ToHaveTextAsync("acknowledged");
+        await Expect(page.GetByTestId("responses")).ToContainTextAsync("ISR acknowledged by isr-commander");
+        await Expect(page.GetByTestId("own-answer")).ToBeVisibleAsync();
+    }
+
+    /// <summary>Makes this browser's signing key on the Signing key page and has the party's administrator enrol it with the CLI.</summary>
+    private async Task EnrolBrowserKeyAsync(IPage page, string userName, string administrator)
+    {
+        await page.GotoAsync("/Account/SigningKey");
+        await page.GetByTestId("create-key").ClickAsync();
+        await Expect(page.GetByTestId("key-state")).ToHaveAttributeAsync("data-state", "pending");
+        var keyId = await page.GetByTestId("key-id").TextContentAsync();
+        var enrolled = await ui.CliAsync("--profile", administrator, "keys", "enroll", keyId!);
+        Assert.True(enrolled.ExitCode == 0, $"keys enroll for {userName}: {enrolled.Err}");
+        await page.GetByTestId("refresh-key").ClickAsync();
+        await Expect(page.GetByTestId("key-state")).ToHaveAttributeAsync("data-state", "enrolled");
     }
 
     /// <summary>Files a notice with the real CLI as <paramref name="profile"/>; returns its id.</summary>

@@ -129,7 +129,9 @@
                 return;
             }
 
+            // A click on a zone or notice while drawing places a vertex; it does not open that layer's popup.
             current.push([round(e.latlng.lng), round(e.latlng.lat)]);
+            setTimeout(() => map.closePopup(), 0);
             redraw();
         });
 
