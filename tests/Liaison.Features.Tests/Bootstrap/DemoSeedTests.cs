@@ -84,14 +84,14 @@ public sealed class DemoSeedTests(SeededDemos demos) : IClassFixture<SeededDemos
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
-    public async Task HandleAsync_DemoConfig_RecordsGenesisEnrolmentsStatementsAndHotlineHistory(string provider)
+    public async Task HandleAsync_DemoConfig_RecordsGenesisEnrolmentsStatementsHotlineAndNoticeHistory(string provider)
     {
         var (database, seeded) = await demos.GetAsync(provider);
 
         Assert.True(seeded.IsSuccess);
         await using var db = database.NewContext();
         var entries = await db.Entries.AsNoTracking().OrderBy(e => e.Seq).ToListAsync(Cancel);
-        Assert.Equal(TestMechanism.GenesisEntries + 10 + 3 + 11, entries.Count);
+        Assert.Equal(TestMechanism.GenesisEntries + 10 + 3 + 11 + 6, entries.Count);
         Assert.Equal(Enumerable.Range(0, entries.Count).Select(i => (long)i), entries.Select(e => e.Seq));
         Assert.Equal(10, entries.Skip(TestMechanism.GenesisEntries).Count(e => e.Type == EntryTypes.KeyEnroll));
         var statements = entries.Where(e => e.Type == EntryTypes.StatementIssue).ToList();
@@ -99,10 +99,12 @@ public sealed class DemoSeedTests(SeededDemos demos) : IClassFixture<SeededDemos
         Assert.True(statements[1].Payload.AsSpan().IndexOf("\"lang\":\"he\""u8) >= 0);
         Assert.True(statements[1].Payload.AsSpan().IndexOf("פסגת החרמון"u8) >= 0, "Hebrew is signed as UTF-8, not escaped");
         Assert.True(statements[2].Payload.AsSpan().IndexOf("الآلية"u8) >= 0, "Arabic is signed as UTF-8, not escaped");
-        var hotline = entries.Skip(TestMechanism.GenesisEntries + 10 + 3).ToList();
+        var hotline = entries.Skip(TestMechanism.GenesisEntries + 10 + 3).Take(11).ToList();
         Assert.Equal(6, hotline.Count(e => e.Type == "message.send"));
         Assert.Equal(3, hotline.Count(e => e.Type == "message.ack"));
         Assert.Equal(2, hotline.Count(e => e.Type == "message.translate"));
+        var notices = entries.Skip(TestMechanism.GenesisEntries + 10 + 3 + 11).ToList();
+        Assert.Equal(["notice.file", "notice.object", "notice.file", "notice.file", "notice.ack", "notice.file"], notices.Select(e => e.Type));
     }
 
     [Theory]
