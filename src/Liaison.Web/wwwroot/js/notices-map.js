@@ -309,7 +309,7 @@
             return noticeLayers.get(id) || null;
         }
 
-        /** Fits the map to the notices drawn, or else to the zones. */
+        /** Fits the map to the notices drawn, or else to the zones, leaving the open legend's corner free. */
         function fit() {
             const bounds = L.latLngBounds([]);
             for (const layer of noticeLayers.values()) {
@@ -321,7 +321,9 @@
             }
 
             if (bounds.isValid()) {
-                map.fitBounds(bounds.pad(0.2), { maxZoom: 11 });
+                const legendBox = legend.getContainer();
+                const legendWidth = legendBody && !legendBody.hidden && legendBox ? legendBox.offsetWidth : 0;
+                map.fitBounds(bounds, { paddingTopLeft: [50, 30], paddingBottomRight: [legendWidth + 30, 30], maxZoom: 10 });
             }
         }
 
