@@ -150,6 +150,13 @@ public sealed class LiaisonAppFixture : WebApplicationFactory<Program>, IAsyncLi
         return await client.RecordSizeAsync();
     }
 
+    /// <summary>Nothing was stored since <paramref name="sizeBefore"/> but entries the server made on its own clock (see <see cref="ApiClientExtensions.AssertNothingStoredSinceAsync"/>).</summary>
+    public async Task AssertNothingStoredSinceAsync(long sizeBefore)
+    {
+        using var client = CreateClientFor("usa-mediator");
+        await client.AssertNothingStoredSinceAsync(sizeBefore);
+    }
+
     /// <summary>Makes a new key for a demo user and has their party's administrator enrol it with a <c>key.enroll</c> entry.</summary>
     public async Task<FreshKey> EnrolFreshKeyAsync(string userName)
     {

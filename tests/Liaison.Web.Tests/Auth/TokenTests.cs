@@ -37,7 +37,7 @@ public sealed class TokenTests(LiaisonAppFixture app)
         using var response = await client.SubmitEntryAsync(entry);
 
         await response.AssertProblemAsync(HttpStatusCode.Unauthorized, code);
-        Assert.Equal(sizeBefore, await app.RecordSizeAsync());
+        await app.AssertNothingStoredSinceAsync(sizeBefore);
     }
 
     [Theory]
@@ -114,7 +114,7 @@ public sealed class TokenTests(LiaisonAppFixture app)
         using var response = await client.SubmitEntryAsync(app.Sign("isr-officer", app.Statement("isr-officer", ["ISR"])));
 
         await response.AssertProblemAsync(HttpStatusCode.Forbidden, "insufficient-scope");
-        Assert.Equal(sizeBefore, await client.RecordSizeAsync());
+        await client.AssertNothingStoredSinceAsync(sizeBefore);
         Assert.Equal([TokenScopes.EntriesRead], token.GetProperty("scopes").EnumerateArray().Select(s => s.GetString()));
     }
 

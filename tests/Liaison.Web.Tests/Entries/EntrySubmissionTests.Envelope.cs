@@ -37,7 +37,7 @@ public sealed partial class EntrySubmissionTests
 
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        Assert.Equal(sizeBefore, await client.RecordSizeAsync());
+        await client.AssertNothingStoredSinceAsync(sizeBefore);
     }
 
     [Fact]

@@ -124,7 +124,7 @@ public sealed partial class EntrySubmissionTests(LiaisonAppFixture app)
 
         var problem = await again.AssertProblemAsync(HttpStatusCode.Conflict, "duplicate-entry");
         Assert.Equal(firstSeq, problem.GetProperty("seq").GetInt64());
-        Assert.Equal(sizeBefore, await client.RecordSizeAsync());
+        await client.AssertNothingStoredSinceAsync(sizeBefore);
     }
 
     /// <summary>Submits as <paramref name="userName"/> and asserts the refusal and that the record did not grow.</summary>
@@ -136,7 +136,7 @@ public sealed partial class EntrySubmissionTests(LiaisonAppFixture app)
         using var response = await submit(client);
 
         var problem = await response.AssertProblemAsync(status, code);
-        Assert.Equal(sizeBefore, await client.RecordSizeAsync());
+        await client.AssertNothingStoredSinceAsync(sizeBefore);
         return problem;
     }
 

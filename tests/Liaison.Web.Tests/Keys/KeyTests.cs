@@ -132,7 +132,7 @@ public sealed class KeyTests(LiaisonAppFixture app)
         using var response = await SubmitAsync("syr-admin", enrolment);
 
         await response.AssertProblemAsync(HttpStatusCode.Forbidden, "enrolment-forbidden");
-        Assert.Equal(sizeBefore, await app.RecordSizeAsync());
+        await app.AssertNothingStoredSinceAsync(sizeBefore);
         var stored = await GetKeyAsync(keyId);
         Assert.Equal("Pending", stored.GetProperty("status").GetString());
         Assert.Equal(JsonValueKind.Null, stored.GetProperty("enrolledBySeq").ValueKind);
@@ -148,7 +148,7 @@ public sealed class KeyTests(LiaisonAppFixture app)
         using var response = await SubmitAsync("usa-admin", enrolment);
 
         await response.AssertProblemAsync(HttpStatusCode.Forbidden, "enrolment-forbidden");
-        Assert.Equal(sizeBefore, await app.RecordSizeAsync());
+        await app.AssertNothingStoredSinceAsync(sizeBefore);
         await AssertKeyUnknownAsync(KeyId.For(key.PublicKey.Bytes).Value);
     }
 
@@ -164,7 +164,7 @@ public sealed class KeyTests(LiaisonAppFixture app)
 
         var problem = await response.AssertProblemAsync(HttpStatusCode.Forbidden, "audience-forbidden");
         Assert.Equal("UNDOF", problem.GetProperty("party").GetString());
-        Assert.Equal(sizeBefore, await app.RecordSizeAsync());
+        await app.AssertNothingStoredSinceAsync(sizeBefore);
         await AssertKeyUnknownAsync(KeyId.For(key.PublicKey.Bytes).Value);
     }
 
@@ -179,7 +179,7 @@ public sealed class KeyTests(LiaisonAppFixture app)
         using var response = await SubmitAsync("isr-admin", again);
 
         await response.AssertProblemAsync(HttpStatusCode.Conflict, "key-already-enrolled");
-        Assert.Equal(sizeBefore, await app.RecordSizeAsync());
+        await app.AssertNothingStoredSinceAsync(sizeBefore);
     }
 
     [Fact]
@@ -192,7 +192,7 @@ public sealed class KeyTests(LiaisonAppFixture app)
         using var response = await SubmitAsync("isr-admin", revocation);
 
         await response.AssertProblemAsync(HttpStatusCode.Forbidden, "revocation-forbidden");
-        Assert.Equal(sizeBefore, await app.RecordSizeAsync());
+        await app.AssertNothingStoredSinceAsync(sizeBefore);
         Assert.Equal("Enrolled", (await GetKeyAsync(fresh.KeyId)).GetProperty("status").GetString());
     }
 
@@ -221,7 +221,7 @@ public sealed class KeyTests(LiaisonAppFixture app)
         using var response = await SubmitAsync("isr-admin", revocation);
 
         await response.AssertProblemAsync(HttpStatusCode.NotFound, "key-not-found");
-        Assert.Equal(sizeBefore, await app.RecordSizeAsync());
+        await app.AssertNothingStoredSinceAsync(sizeBefore);
     }
 
     private static string FlipBit(byte[] signature)

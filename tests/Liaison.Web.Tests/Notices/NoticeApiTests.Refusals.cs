@@ -244,7 +244,7 @@ public sealed partial class NoticeApiTests
         using var response = await SubmitAsync("undof-observer", NoticeEntryTypes.File, Filing("naval", Aleppo, now.AddDays(2), now.AddDays(3)));
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
-        Assert.Equal(size, await app.RecordSizeAsync());
+        await app.AssertNothingStoredSinceAsync(size);
     }
 
     /// <summary>Submits an entry that must be refused with this status and problem code; asserts the record did not grow.</summary>
@@ -255,7 +255,7 @@ public sealed partial class NoticeApiTests
         using var response = await SubmitAsync(author, type, body, audience);
 
         var problem = await response.AssertProblemAsync(status, code);
-        Assert.Equal(size, await app.RecordSizeAsync());
+        await app.AssertNothingStoredSinceAsync(size);
         return problem;
     }
 }
