@@ -97,46 +97,52 @@ public sealed class GridIndex<T>
     public List<T> Query(Envelope envelope)
     {
         var found = new List<T>();
-        HashSet<T>? seen = null;
         var (x0, y0, x1, y1) = Cells(envelope);
-        var single = x0 == x1 && y0 == y1;
         if (((long)(x1 - x0 + 1) * (y1 - y0 + 1)) > _cells.Count)
         {
             // A query wider than the occupied cells reads the occupied cells instead.
-            seen = [];
-            foreach (var list in _cells.Values)
+            foreach (var ((x, y), list) in _cells)
             {
-                Collect(list, envelope, found, seen);
+                if (x >= x0 && x <= x1 && y >= y0 && y <= y1)
+                {
+                    Collect(list, envelope, found, x, y, x0, y0);
+                }
             }
         }
         else
         {
-            if (!single)
-            {
-                seen = [];
-            }
-
             for (var x = x0; x <= x1; x++)
             {
                 for (var y = y0; y <= y1; y++)
                 {
                     if (_cells.TryGetValue((x, y), out var list))
                     {
-                        Collect(list, envelope, found, seen);
+                        Collect(list, envelope, found, x, y, x0, y0);
                     }
                 }
             }
         }
 
-        Collect(_large, envelope, found, seen ??= []);
+        foreach (var (itemEnvelope, item) in _large)
+        {
+            if (itemEnvelope.Intersects(envelope))
+            {
+                found.Add(item);
+            }
+        }
+
         return found;
     }
 
-    private static void Collect(List<(Envelope Envelope, T Item)> list, Envelope envelope, List<T> found, HashSet<T>? seen)
+    // An item listed in several cells is reported only from the first of them the query reads: the cell of its own
+    // lower-left corner, or of the query's where the item starts outside it. No set of items seen is needed.
+    private void Collect(List<(Envelope Envelope, T Item)> list, Envelope envelope, List<T> found, int x, int y, int x0, int y0)
     {
         foreach (var (itemEnvelope, item) in list)
         {
-            if (itemEnvelope.Intersects(envelope) && (seen is null || seen.Add(item)))
+            if (itemEnvelope.Intersects(envelope)
+                && Math.Max(Cell(itemEnvelope.MinX), x0) == x
+                && Math.Max(Cell(itemEnvelope.MinY), y0) == y)
             {
                 found.Add(item);
             }

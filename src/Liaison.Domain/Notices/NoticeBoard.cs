@@ -26,7 +26,7 @@ public sealed class NoticeBoard
 
     private readonly MechanismConfig _config;
     private readonly Dictionary<long, Notice> _notices = [];
-    private readonly GridIndex<long> _live = new();
+    private readonly GridIndex<Slot> _live = new();
     private readonly HashSet<long> _liveIds = [];
     private readonly PriorityQueue<long, DateTimeOffset> _endings = new();
     private readonly List<(DateTimeOffset End, long Id)> _archive = [];
@@ -88,13 +88,12 @@ public sealed class NoticeBoard
     {
         var envelope = filing.Area.Geometry.EnvelopeInternal;
         var window = filing.Window;
-        foreach (var id in _live.Query(envelope))
+        foreach (var slot in _live.Query(envelope))
         {
-            if (id != except && _liveIds.Contains(id) && _notices[id] is var notice
-                && notice.Filing.Window.Start < window.End && window.Start < notice.Filing.Window.End
-                && notice.Filing.Area.Geometry.EnvelopeInternal.Intersects(envelope))
+            // The window is checked from the index entry, before the notice is looked up.
+            if (slot.Id != except && slot.Start < window.End && window.Start < slot.End)
             {
-                yield return notice;
+                yield return _notices[slot.Id];
             }
         }
 
@@ -251,7 +250,7 @@ public sealed class NoticeBoard
 
     private void Index(Notice notice)
     {
-        _live.Insert(notice.Filing.Area.Geometry.EnvelopeInternal, notice.Id);
+        _live.Insert(notice.Filing.Area.Geometry.EnvelopeInternal, Slot.Of(notice));
         _liveIds.Add(notice.Id);
         _endings.Enqueue(notice.Id, notice.Filing.Window.End);
         if (IsCapped(notice))
@@ -279,7 +278,7 @@ public sealed class NoticeBoard
         if (_liveIds.Remove(id))
         {
             var notice = _notices[id];
-            _live.Remove(notice.Filing.Area.Geometry.EnvelopeInternal, id);
+            _live.Remove(notice.Filing.Area.Geometry.EnvelopeInternal, Slot.Of(notice));
             Uncap(notice);
         }
     }
@@ -326,7 +325,7 @@ public sealed class NoticeBoard
             if (_liveIds.Remove(id))
             {
                 var notice = _notices[id];
-                _live.Remove(notice.Filing.Area.Geometry.EnvelopeInternal, id);
+                _live.Remove(notice.Filing.Area.Geometry.EnvelopeInternal, Slot.Of(notice));
                 Uncap(notice);
                 InsertArchive(end, id);
             }
@@ -337,5 +336,11 @@ public sealed class NoticeBoard
     {
         var at = _archive.BinarySearch((end, id), ArchiveOrder);
         _archive.Insert(at < 0 ? ~at : at, (end, id));
+    }
+
+    /// <summary>What the grid index holds of a notice: its id and window, so that time is filtered before any lookup.</summary>
+    private readonly record struct Slot(long Id, DateTimeOffset Start, DateTimeOffset End)
+    {
+        public static Slot Of(Notice notice) => new(notice.Id, notice.Filing.Window.Start, notice.Filing.Window.End);
     }
 }
