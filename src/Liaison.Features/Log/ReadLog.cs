@@ -92,10 +92,14 @@ public sealed class ReadLog(LiaisonDbContext db, FullTileCache tileCache)
         return new ConsistencyProofView(from, newer.Value.Size, Convert.ToBase64String(fromRoot), Convert.ToBase64String(newer.Value.RootHash), proof.Select(Convert.ToBase64String).ToList());
     }
 
-    /// <summary>A tile's bytes, if the tile exists in the tree of the latest checkpoint.</summary>
+    /// <summary>
+    /// A tile's bytes, if the tile exists in the tree of the latest checkpoint or, for a partial tile, of an earlier
+    /// size: the log only grows, so a partial tile a client learned from an older checkpoint stays servable (a client
+    /// verifying while entries arrive must not get 404 for the tile its checkpoint names).
+    /// </summary>
     public async Task<Result<byte[]>> TileAsync(TileId tile, CancellationToken cancellationToken)
     {
-        var size = await LatestSizeAsync(cancellationToken);
+        var size = EarlierSizeOf(tile, await LatestSizeAsync(cancellationToken));
         if (!TileLayout.Exists(tile, size))
         {
             return new Error.NotFound("tile-not-found", $"{tile.Path} is not a tile of the tree of size {size}.");
@@ -109,6 +113,12 @@ public sealed class ReadLog(LiaisonDbContext db, FullTileCache tileCache)
     {
         var size = await LatestSizeAsync(cancellationToken);
         var first = bundle.Index * TileLayout.FullWidth;
+        if (bundle.Width < TileLayout.FullWidth && first + bundle.Width <= size)
+        {
+            // A partial bundle of an earlier size (see TileAsync).
+            size = first + bundle.Width;
+        }
+
         var expected = TileLayout.EntryBundleFor(first, size);
         if (expected is null || expected.Value != bundle)
         {
@@ -122,6 +132,24 @@ public sealed class ReadLog(LiaisonDbContext db, FullTileCache tileCache)
     /// <summary>The leaf of a stored entry.</summary>
     public static EntryLeaf LeafOf(EntryRecord e) =>
         new(e.Type, e.Author, e.AudienceCodes.Select(c => new PartyCode(c)).ToList(), e.ServerTime, e.KeyId, e.Signature, e.PayloadSha256);
+
+    /// <summary>The tree size in which a partial tile has exactly its width, when that size is not beyond <paramref name="latest"/>; else <paramref name="latest"/>.</summary>
+    private static long EarlierSizeOf(TileId tile, long latest)
+    {
+        if (!tile.IsPartial || tile.Level > 6)
+        {
+            return latest;
+        }
+
+        var leavesPerHash = 1L;
+        for (var level = 0; level < tile.Level; level++)
+        {
+            leavesPerHash *= TileLayout.FullWidth;
+        }
+
+        var size = ((tile.Index * TileLayout.FullWidth) + tile.Width) * leavesPerHash;
+        return size <= latest ? size : latest;
+    }
 
     private async Task<long> LatestSizeAsync(CancellationToken cancellationToken) =>
         await db.LogCheckpoints.AsNoTracking().MaxAsync(c => (long?)c.Size, cancellationToken) ?? 0;
