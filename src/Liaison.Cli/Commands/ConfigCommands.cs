@@ -20,7 +20,7 @@ public static class ConfigCommands
                 var config = result.Value;
 
                 // The zones' geometry too: a server refuses to start on a file that is not GeoJSON with a valid polygon.
-                var zones = Liaison.Domain.Zones.ZoneAtlas.Build(config.Zones, z => z.SourcePath is { } source && File.Exists(source) ? File.ReadAllText(source) : null);
+                var zones = Features.Notices.ZoneFiles.Load(config);
                 if (!zones.IsSuccess)
                 {
                     throw new CliFailure(zones.Error.Detail);

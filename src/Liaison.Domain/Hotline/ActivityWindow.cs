@@ -28,4 +28,7 @@ public readonly record struct ActivityWindow
 
     /// <summary>True when <paramref name="instant"/> is in <c>[Start, End)</c>.</summary>
     public bool Contains(DateTimeOffset instant) => instant >= Start && instant < End;
+
+    /// <summary>True when the two windows share an instant (back-to-back windows do not).</summary>
+    public bool Overlaps(ActivityWindow other) => Start < other.End && other.Start < End;
 }

@@ -74,7 +74,7 @@ public static class NoticeAssessment
 
     /// <summary>True when the two filings share an instant of their windows and an altitude.</summary>
     public static bool Overlaps(NoticeFiled a, NoticeFiled b) =>
-        a.Window.Start < b.Window.End && b.Window.Start < a.Window.End && a.Vertical.Overlaps(b.Vertical);
+        a.Window.Overlaps(b.Window) && a.Vertical.Overlaps(b.Vertical);
 
     /// <summary>The lateness of a filing at <paramref name="filedAt"/>, or null when it is in time.</summary>
     public static Lateness? Lateness(NoticeFiled filing, DateTimeOffset filedAt, IPreparedGeometry area, ZoneAtlas zones, DeadlineConfig deadlines)
@@ -154,7 +154,7 @@ public static class NoticeAssessment
         }
 
         var others = inZone
-            .Where(n => n.Party == party && n.Stands && n.Zones.Contains(zone.Code) && Overlaps(n.Filing.Window, filing.Window))
+            .Where(n => n.Party == party && n.Stands && n.Zones.Contains(zone.Code) && n.Filing.Window.Overlaps(filing.Window))
             .DistinctBy(n => n.Id)
             .OrderBy(n => n.Id)
             .ToList();
@@ -181,8 +181,6 @@ public static class NoticeAssessment
             }
         }
     }
-
-    private static bool Overlaps(Hotline.ActivityWindow a, Hotline.ActivityWindow b) => a.Start < b.End && b.Start < a.End;
 
     private static string Kind(NoticeFiled filing) => char.ToUpperInvariant(filing.Kind.Code()[0]) + filing.Kind.Code()[1..].Replace('-', ' ');
 }

@@ -105,7 +105,7 @@ public sealed class NoticeBoard
         // Only a notice reaching back before the horizon can meet archived ones: those that end after it starts.
         foreach (var notice in Archived(window.Start))
         {
-            if (notice.Stands && notice.Id != except && notice.Filing.Window.Start < window.End
+            if (notice.Stands && notice.Id != except && notice.Filing.Window.Overlaps(window)
                 && notice.Filing.Area.Geometry.EnvelopeInternal.Intersects(envelope))
             {
                 yield return notice;

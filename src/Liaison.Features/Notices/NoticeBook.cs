@@ -46,7 +46,7 @@ public sealed class NoticeBook(EstablishedMechanism mechanism, IDbContextFactory
             return zones;
         }
 
-        var built = ZoneAtlas.Build(mechanism.Config.Zones, z => z.SourcePath is { } path && File.Exists(path) ? File.ReadAllText(path) : null);
+        var built = ZoneFiles.Load(mechanism.Config);
         if (built.IsSuccess)
         {
             Volatile.Write(ref _zones, built.Value);

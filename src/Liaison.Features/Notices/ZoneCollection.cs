@@ -49,7 +49,7 @@ public static class ZoneCollection
 
     private static JsonObject Feature(NoticeView notice)
     {
-        var properties = System.Text.Json.JsonSerializer.SerializeToNode(notice with { Area = new JsonObject() }, NoticeJson.Options)!.AsObject();
+        var properties = System.Text.Json.JsonSerializer.SerializeToNode(notice with { Area = new JsonObject() }, System.Text.Json.JsonSerializerOptions.Web)!.AsObject();
         properties.Remove("area");
         properties["featureType"] = "notice";
         return new JsonObject
@@ -63,11 +63,4 @@ public static class ZoneCollection
 
     private static JsonObject Collection(IEnumerable<JsonObject> features) =>
         new() { ["type"] = "FeatureCollection", ["features"] = new JsonArray([.. features]) };
-}
-
-/// <summary>The JSON options notice documents are written with (camelCase, as the API).</summary>
-public static class NoticeJson
-{
-    /// <summary>camelCase properties, nulls kept.</summary>
-    public static System.Text.Json.JsonSerializerOptions Options { get; } = new(System.Text.Json.JsonSerializerDefaults.Web);
 }

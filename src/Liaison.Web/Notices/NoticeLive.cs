@@ -1,10 +1,9 @@
 using System.Threading.Channels;
 using Liaison.Domain.Notices;
-using Liaison.Domain.Parties;
 using Liaison.Features.Entries;
 using Liaison.Features.Identity;
 using Liaison.Features.Notices;
-using Liaison.Web.Auth;
+using Liaison.Web.Hosting;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Liaison.Web.Notices;
@@ -20,23 +19,7 @@ public interface INoticeClient
 /// Live notices at <see cref="NoticeLive.HubPath"/>: a signed-in connection joins its party's group and receives each
 /// notice its party may read whenever an entry changes it (filed with its conflicts, answered, amended, cancelled).
 /// </summary>
-public sealed class NoticeHub : Hub<INoticeClient>
-{
-    /// <summary>The group of every connection of <paramref name="party"/>'s members.</summary>
-    public static string GroupOf(PartyCode party) => "party:" + party.Value;
-
-    public override async Task OnConnectedAsync()
-    {
-        if (Context.User?.ToMember() is not { } member)
-        {
-            Context.Abort();
-            return;
-        }
-
-        await Groups.AddToGroupAsync(Context.ConnectionId, GroupOf(member.Party), Context.ConnectionAborted);
-        await base.OnConnectedAsync();
-    }
-}
+public sealed class NoticeHub : PartyHub<INoticeClient>;
 
 /// <summary>
 /// Hears committed notice entries on the sequencer's loop (only queues them) and pushes each changed notice to the

@@ -111,18 +111,6 @@
 
     // ---- live -------------------------------------------------------------------------------------------------------
 
-    const state = document.getElementById("live-state");
-    const setState = (text) => {
-        root.dataset.live = text;
-        if (state) {
-            state.textContent = text;
-        }
-    };
-
-    if (typeof signalR === "undefined") {
-        setState("unavailable");
-        return;
-    }
 
     function onNotice(v) {
         const related = v.id === id || v.replaces === id || (v.conflicts || []).some((c) => (c.notices || []).includes(id));
@@ -146,22 +134,5 @@
         }
     }
 
-    const connection = new signalR.HubConnectionBuilder().withUrl(root.dataset.hub).withAutomaticReconnect().build();
-    connection.on("notice", onNotice);
-    connection.onreconnecting(() => setState("reconnecting…"));
-    connection.onreconnected(() => setState("live"));
-    connection.onclose(() => setState("offline: reload the page"));
-
-    async function start() {
-        try {
-            setState("connecting…");
-            await connection.start();
-            setState("live");
-        } catch {
-            setState("offline: retrying");
-            setTimeout(start, 5000);
-        }
-    }
-
-    start();
+    window.LiaisonLive.connect(root, "notice", onNotice);
 }());

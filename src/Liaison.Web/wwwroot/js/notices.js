@@ -268,38 +268,5 @@
     // Keep "active" honest as windows end, and the timeline's now line moving.
     setInterval(render, 60 * 1000);
 
-    const state = document.getElementById("live-state");
-    const setState = (text) => {
-        root.dataset.live = text;
-        if (state) {
-            state.textContent = text;
-        }
-    };
-
-    if (typeof signalR === "undefined") {
-        setState("unavailable");
-        return;
-    }
-
-    const connection = new signalR.HubConnectionBuilder()
-        .withUrl(root.dataset.hub)
-        .withAutomaticReconnect()
-        .build();
-    connection.on("notice", onNotice);
-    connection.onreconnecting(() => setState("reconnecting…"));
-    connection.onreconnected(() => setState("live (reload to see what arrived while reconnecting)"));
-    connection.onclose(() => setState("offline: reload the page"));
-
-    async function start() {
-        try {
-            setState("connecting…");
-            await connection.start();
-            setState("live");
-        } catch {
-            setState("offline: retrying");
-            setTimeout(start, 5000);
-        }
-    }
-
-    start();
+    window.LiaisonLive.connect(root, "notice", onNotice);
 }());
