@@ -39,7 +39,11 @@
             noticeMap.showNotice(v, (x) => el("div", {}, format.noticeLink(x.id, `#${x.id} ${x.party} ${x.kind}`), el("div", {}, x.status)));
         }
     }).catch(() => { /* the form works without them */ });
-    noticeMap.ready.then(() => noticeMap.fit());
+    // Fitted without animation: a vertex clicked while the map still zoomed would land somewhere else, or be lost.
+    noticeMap.ready.then(() => {
+        noticeMap.fit({ animate: false });
+        root.dataset.mapSettled = "true";
+    });
 
     // ---- the area ---------------------------------------------------------------------------------------------------
 

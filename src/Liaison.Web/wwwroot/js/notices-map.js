@@ -309,8 +309,11 @@
             return noticeLayers.get(id) || null;
         }
 
-        /** Fits the map to the notices drawn, or else to the zones, leaving the open legend's corner free. */
-        function fit() {
+        /**
+         * Fits the map to the notices drawn, or else to the zones, leaving the open legend's corner free. With
+         * { animate: false } the view is set at once, so the next click lands on the map as it will stay.
+         */
+        function fit(fitOptions) {
             const bounds = L.latLngBounds([]);
             for (const layer of noticeLayers.values()) {
                 bounds.extend(layer.getBounds());
@@ -323,7 +326,7 @@
             if (bounds.isValid()) {
                 const legendBox = legend.getContainer();
                 const legendWidth = legendBody && !legendBody.hidden && legendBox ? legendBox.offsetWidth : 0;
-                map.fitBounds(bounds, { paddingTopLeft: [50, 30], paddingBottomRight: [legendWidth + 30, 30], maxZoom: 10 });
+                map.fitBounds(bounds, { paddingTopLeft: [50, 30], paddingBottomRight: [legendWidth + 30, 30], maxZoom: 10, animate: !(fitOptions && fitOptions.animate === false) });
             }
         }
 
