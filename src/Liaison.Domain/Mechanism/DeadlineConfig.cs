@@ -18,6 +18,12 @@ public sealed record DeadlineConfig
     /// <summary>Acknowledgement of a reported incident (default 24 h).</summary>
     public TimeSpan IncidentAcknowledgement { get; init; } = TimeSpan.FromHours(24);
 
+    /// <summary>Joint review of an acknowledged incident, from its acknowledgement to its resolution or dispute (default 7 days).</summary>
+    public TimeSpan IncidentReview { get; init; } = TimeSpan.FromDays(7);
+
+    /// <summary>The convener's finding on a referred incident, from its referral (default 14 days).</summary>
+    public TimeSpan IncidentFinding { get; init; } = TimeSpan.FromDays(14);
+
     /// <summary>The respondent's reply to a dispute (default 48 h).</summary>
     public TimeSpan DisputeReply { get; init; } = TimeSpan.FromHours(48);
 

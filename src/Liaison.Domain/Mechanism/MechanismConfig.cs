@@ -46,6 +46,9 @@ public sealed record MechanismConfig
     /// <summary>Limits on submitted entries.</summary>
     public LimitsConfig Limits { get; init; } = LimitsConfig.Default;
 
+    /// <summary>Incident categories, actors and the duplicate rule.</summary>
+    public IncidentsConfig Incidents { get; init; } = IncidentsConfig.Default;
+
     /// <summary>The convener.</summary>
     /// <exception cref="InvalidOperationException">The configuration was not made by the loader and has no single convener.</exception>
     public PartyConfig Convener => Parties.Single(p => p.Kind == PartyKind.Convener);

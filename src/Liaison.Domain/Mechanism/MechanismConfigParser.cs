@@ -38,7 +38,7 @@ internal sealed partial class MechanismConfigParser
     /// <summary>The configuration, or null when there is any problem (see <see cref="Problems"/>).</summary>
     public MechanismConfig? Parse(JsonElement root)
     {
-        var o = _reader.Object(root, "$", "id", "name", "parties", "roles", "tracks", "channels", "deadlines", "zones", "commitments", "tierPolicy", "limits");
+        var o = _reader.Object(root, "$", "id", "name", "parties", "roles", "tracks", "channels", "deadlines", "zones", "commitments", "tierPolicy", "limits", "incidents");
         if (o is null)
         {
             return null;
@@ -68,6 +68,7 @@ internal sealed partial class MechanismConfigParser
         var commitments = o.Optional("commitments", _reader.ListOf<CommitmentReference>(Commitment), []);
         var tierPolicy = o.Optional("tierPolicy", TierPolicySection, TierPolicy.Default);
         var limits = o.Optional("limits", Limits, LimitsConfig.Default);
+        var incidents = o.Optional("incidents", Incidents, IncidentsConfig.Default);
 
         if (Problems.Count > 0)
         {
@@ -87,6 +88,7 @@ internal sealed partial class MechanismConfigParser
             Commitments = commitments,
             TierPolicy = tierPolicy,
             Limits = limits,
+            Incidents = incidents,
         };
     }
 
@@ -379,6 +381,8 @@ internal sealed partial class MechanismConfigParser
             "acknowledgement",
             "explanationReply",
             "incidentAcknowledgement",
+            "incidentReview",
+            "incidentFinding",
             "disputeReply",
             "verificationCadence",
             "onDemandVerification",
@@ -396,6 +400,8 @@ internal sealed partial class MechanismConfigParser
             Acknowledgement = o.Optional("acknowledgement", Acknowledgement, defaults.Acknowledgement),
             ExplanationReply = o.Optional<TimeSpan>("explanationReply", _reader.Duration, defaults.ExplanationReply),
             IncidentAcknowledgement = o.Optional<TimeSpan>("incidentAcknowledgement", _reader.Duration, defaults.IncidentAcknowledgement),
+            IncidentReview = o.Optional<TimeSpan>("incidentReview", _reader.Duration, defaults.IncidentReview),
+            IncidentFinding = o.Optional<TimeSpan>("incidentFinding", _reader.Duration, defaults.IncidentFinding),
             DisputeReply = o.Optional<TimeSpan>("disputeReply", _reader.Duration, defaults.DisputeReply),
             VerificationCadence = o.Optional<TimeSpan>("verificationCadence", _reader.Duration, defaults.VerificationCadence),
             OnDemandVerification = o.Optional<TimeSpan>("onDemandVerification", _reader.Duration, defaults.OnDemandVerification),
@@ -750,6 +756,60 @@ internal sealed partial class MechanismConfigParser
             ConsentOfEachPartyRequired = o.Optional("consentOfEachPartyRequired", _reader.Boolean, defaults.ConsentOfEachPartyRequired),
         };
         return true;
+    }
+
+    // ---- incidents
+
+    private bool Incidents(JsonElement element, string path, [MaybeNullWhen(false)] out IncidentsConfig incidents)
+    {
+        incidents = null;
+        var o = _reader.Object(element, path, "categories", "actors", "duplicateWithinKm", "duplicateWithinHours");
+        if (o is null)
+        {
+            return false;
+        }
+
+        var defaults = IncidentsConfig.Default;
+        var ok = true;
+        var categories = defaults.Categories;
+        if (o.Has("categories"))
+        {
+            ok &= o.Optional("categories", _reader.ListOf<VocabularyTerm>((JsonElement e, string p, [MaybeNullWhen(false)] out VocabularyTerm t) => Term("incident category", e, p, out t), minCount: 1), out categories!);
+        }
+
+        var actors = defaults.Actors;
+        if (o.Has("actors"))
+        {
+            ok &= o.Optional("actors", _reader.ListOf<VocabularyTerm>((JsonElement e, string p, [MaybeNullWhen(false)] out VocabularyTerm t) => Term("incident actor", e, p, out t), minCount: 1), out actors!);
+        }
+
+        incidents = new IncidentsConfig
+        {
+            Categories = categories,
+            Actors = actors,
+            DuplicateWithinKm = o.Optional("duplicateWithinKm", (JsonElement e, string p, out double v) => _reader.Number(e, p, 0, 1000, out v), defaults.DuplicateWithinKm),
+            DuplicateWithinHours = o.Optional("duplicateWithinHours", (JsonElement e, string p, out double v) => _reader.Number(e, p, 0, 24 * 365, out v), defaults.DuplicateWithinHours),
+        };
+        return ok;
+    }
+
+    private bool Term(string what, JsonElement element, string path, [MaybeNullWhen(false)] out VocabularyTerm term)
+    {
+        term = null;
+        var o = _reader.Object(element, path, "code", "name");
+        if (o is null)
+        {
+            return false;
+        }
+
+        var ok = o.Required("code", (JsonElement e, string p, [MaybeNullWhen(false)] out string c) => UniqueSlug(what, e, p, out c), out var code);
+        ok &= o.Required<string>("name", _reader.Text, out var name);
+        if (ok)
+        {
+            term = new VocabularyTerm(code!, name!);
+        }
+
+        return ok;
     }
 
     // ---- limits
