@@ -6,7 +6,7 @@ namespace Liaison.Domain.Attachments;
 
 /// <summary>
 /// The attachments an entry names, whatever its type, and the rule for admitting it. Pure. An entry names an attachment
-/// by an item of its top-level <c>attachments</c> array that is a well-formed <see cref="Attachment"/>
+/// by an item of its top-level <c>attachments</c> or <c>evidence</c> array that is a well-formed <see cref="Attachment"/>
 /// <c>{sha256, name, mediaType, size}</c>; other items are not references (the entry type's own validator decides
 /// whether they are allowed at all). Whoever is in the audience of an entry naming a hash may read those bytes.
 /// </summary>
@@ -19,24 +19,35 @@ public static class AttachmentReferences
         return Math.Min(limits.MaxAttachmentBytes, Attachment.MaxBytes);
     }
 
-    /// <summary>The attachments <paramref name="body"/> (an entry payload's top level) names, in order, with the path of each (<c>attachments[i]</c>).</summary>
+    /// <summary>The top-level arrays of an entry payload whose items name attachments: a message's files, and the evidence of incidents, disputes and verification reports.</summary>
+    public static IReadOnlyList<string> Arrays { get; } = ["attachments", "evidence"];
+
+    /// <summary>The attachments <paramref name="body"/> (an entry payload's top level) names, in order, with the path of each (<c>attachments[i]</c>, <c>evidence[i]</c>).</summary>
     public static IReadOnlyList<(string Field, Attachment Attachment)> Named(JsonElement body)
     {
-        if (body.ValueKind != JsonValueKind.Object || !body.TryGetProperty("attachments", out var array) || array.ValueKind != JsonValueKind.Array)
+        if (body.ValueKind != JsonValueKind.Object)
         {
             return [];
         }
 
         var named = new List<(string, Attachment)>();
-        var index = 0;
-        foreach (var item in array.EnumerateArray())
+        foreach (var name in Arrays)
         {
-            if (TryRead(item, out var attachment))
+            if (!body.TryGetProperty(name, out var array) || array.ValueKind != JsonValueKind.Array)
             {
-                named.Add(($"attachments[{index}]", attachment));
+                continue;
             }
 
-            index++;
+            var index = 0;
+            foreach (var item in array.EnumerateArray())
+            {
+                if (TryRead(item, out var attachment))
+                {
+                    named.Add(($"{name}[{index}]", attachment));
+                }
+
+                index++;
+            }
         }
 
         return named;

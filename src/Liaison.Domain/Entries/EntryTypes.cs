@@ -1,9 +1,11 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Liaison.Domain.Common;
+using Liaison.Domain.Disputes;
 using Liaison.Domain.Hotline;
 using Liaison.Domain.Notices;
 using Liaison.Domain.Parties;
+using Liaison.Domain.VerificationVisits;
 
 namespace Liaison.Domain.Entries;
 
@@ -52,6 +54,13 @@ public static partial class EntryTypes
         [HotlineEntryTypes.HotlineEscalate] = HotlineEntryTypes.All[HotlineEntryTypes.HotlineEscalate],
         [HotlineEntryTypes.HotlineMiss] = HotlineEntryTypes.All[HotlineEntryTypes.HotlineMiss],
         [HotlineEntryTypes.LinkTestSend] = HotlineEntryTypes.All[HotlineEntryTypes.LinkTestSend],
+        [DisputeEntryTypes.Open] = DisputeEntryTypes.All[DisputeEntryTypes.Open],
+        [DisputeEntryTypes.Reply] = DisputeEntryTypes.All[DisputeEntryTypes.Reply],
+        [DisputeEntryTypes.Escalate] = DisputeEntryTypes.All[DisputeEntryTypes.Escalate],
+        [DisputeEntryTypes.Finding] = DisputeEntryTypes.All[DisputeEntryTypes.Finding],
+        [VerificationEntryTypes.Request] = VerificationEntryTypes.All[VerificationEntryTypes.Request],
+        [VerificationEntryTypes.Report] = VerificationEntryTypes.All[VerificationEntryTypes.Report],
+        [VerificationEntryTypes.Overdue] = VerificationEntryTypes.All[VerificationEntryTypes.Overdue],
     };
 
     /// <summary>Every known type by name.</summary>
