@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Liaison.Domain.Common;
 using Liaison.Domain.Disputes;
 using Liaison.Domain.Hotline;
+using Liaison.Domain.Incidents;
 using Liaison.Domain.Notices;
 using Liaison.Domain.Parties;
 using Liaison.Domain.VerificationVisits;
@@ -61,6 +62,15 @@ public static partial class EntryTypes
         [VerificationEntryTypes.Request] = VerificationEntryTypes.All[VerificationEntryTypes.Request],
         [VerificationEntryTypes.Report] = VerificationEntryTypes.All[VerificationEntryTypes.Report],
         [VerificationEntryTypes.Overdue] = VerificationEntryTypes.All[VerificationEntryTypes.Overdue],
+        [IncidentEntryTypes.Report] = IncidentEntryTypes.All[IncidentEntryTypes.Report],
+        [IncidentEntryTypes.Acknowledge] = IncidentEntryTypes.All[IncidentEntryTypes.Acknowledge],
+        [IncidentEntryTypes.Review] = IncidentEntryTypes.All[IncidentEntryTypes.Review],
+        [IncidentEntryTypes.Resolve] = IncidentEntryTypes.All[IncidentEntryTypes.Resolve],
+        [IncidentEntryTypes.Dispute] = IncidentEntryTypes.All[IncidentEntryTypes.Dispute],
+        [IncidentEntryTypes.Refer] = IncidentEntryTypes.All[IncidentEntryTypes.Refer],
+        [IncidentEntryTypes.Finding] = IncidentEntryTypes.All[IncidentEntryTypes.Finding],
+        [IncidentEntryTypes.Link] = IncidentEntryTypes.All[IncidentEntryTypes.Link],
+        [IncidentEntryTypes.Escalate] = IncidentEntryTypes.All[IncidentEntryTypes.Escalate],
     };
 
     /// <summary>Every known type by name.</summary>

@@ -18,7 +18,7 @@ public sealed record AttachmentReference(long Seq, IReadOnlyList<string> Audienc
 /// </summary>
 public sealed class AttachmentIndex(IDbContextFactory<LiaisonDbContext> dbFactory) : IEntryObserver
 {
-    private static readonly byte[] Marker = Encoding.UTF8.GetBytes("\"attachments\"");
+    private static readonly byte[][] Markers = [.. AttachmentReferences.Arrays.Select(name => Encoding.UTF8.GetBytes($"\"{name}\""))];
     private readonly Lock _gate = new();
     private readonly Dictionary<string, Dictionary<long, AttachmentReference>> _byHash = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _loading = new(1, 1);
@@ -77,7 +77,7 @@ public sealed class AttachmentIndex(IDbContextFactory<LiaisonDbContext> dbFactor
             var rows = db.Entries.AsNoTracking().OrderBy(e => e.Seq).Select(e => new { e.Seq, e.Audience, e.Payload }).AsAsyncEnumerable();
             await foreach (var row in rows.WithCancellation(cancellationToken))
             {
-                if (row.Payload.AsSpan().IndexOf(Marker) < 0)
+                if (!Markers.Any(marker => row.Payload.AsSpan().IndexOf(marker) >= 0))
                 {
                     continue;
                 }

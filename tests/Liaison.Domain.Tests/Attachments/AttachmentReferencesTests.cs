@@ -22,6 +22,17 @@ public sealed class AttachmentReferencesTests
         Assert.Equal([10L, 20L], named.Select(n => n.Attachment.Size));
     }
 
+    [Fact]
+    public void Named_EvidenceArray_IsNamedAfterAttachments()
+    {
+        var body = Body($$"""{"type":"incident.report","evidence":[{{Item(HashB, 20)}}],"attachments":[{{Item(HashA, 10)}}]}""");
+
+        var named = AttachmentReferences.Named(body);
+
+        Assert.Equal(["attachments[0]", "evidence[0]"], named.Select(n => n.Field));
+        Assert.Equal([HashA, HashB], named.Select(n => n.Attachment.Sha256));
+    }
+
     [Theory]
     [InlineData("""{"type":"statement.issue"}""")]
     [InlineData("""{"attachments":null}""")]
