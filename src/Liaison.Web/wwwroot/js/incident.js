@@ -73,27 +73,26 @@
         return list;
     }
 
+    /** What a timeline entry did, from its entry type (incident.ack, incident.finding, …). */
     function stepTitle(step) {
-        switch (step.kind) {
-            case "acknowledged": return "acknowledged the report";
-            case "review-opened": case "reviewopened": return "opened the joint review";
-            case "resolved": return "resolved it";
-            case "disputed": return "disputed the report";
-            case "referred": return "referred it to the convener";
-            case "finding": return `finding: ${step.outcome}`;
-            case "linked": return `linked it with ${(step.linked || []).filter((n) => n !== id).map((n) => `#${n}`).join(", ")} as one event`;
-            case "escalated": return `escalated: the ${step.stage} deadline passed`;
-            default: return step.kind;
+        switch (step.type) {
+            case "incident.report": return "reported it";
+            case "incident.ack": return "acknowledged the report";
+            case "incident.review": return "opened the joint review";
+            case "incident.resolve": return "resolved it";
+            case "incident.dispute": return "disputed the report";
+            case "incident.refer": return "referred it to the convener";
+            case "incident.finding": return `recorded the finding: ${step.outcome}`;
+            case "incident.link": return `linked it with ${(step.linked || []).filter((n) => n !== id).map((n) => `#${n}`).join(", ")} as one event`;
+            case "incident.escalate": return `escalated it: the ${step.stage} deadline${step.deadline ? ` (${R.utc(step.deadline)})` : ""} passed`;
+            default: return step.type;
         }
     }
 
     function timelineItems(v) {
-        const items = [{ at: v.reportedAt, party: v.party, kind: "reported", title: `${v.author} reported it`, seq: v.id, text: v.narrative && v.narrative.text, lang: v.narrative && v.narrative.lang }];
-        for (const s of v.steps || []) {
-            items.push({ at: s.at, party: s.party, kind: String(s.kind), title: `${s.author} ${stepTitle(s)}`, seq: s.seq, late: s.late, text: s.text, lang: s.lang });
-        }
-
-        return items;
+        return (v.timeline || []).map((s) => ({
+            at: s.at, party: s.party, kind: String(s.type).replace(/^incident\./, ""), title: `${s.author} ${stepTitle(s)}`, seq: s.seq, late: s.late, text: s.text, lang: s.lang,
+        }));
     }
 
     function kindOf(status) {
@@ -104,7 +103,7 @@
     function offerSteps(v) {
         const status = kindOf(v.status);
         const concerns = v.concerns || [];
-        const acknowledged = new Set((v.steps || []).filter((s) => s.kind === "acknowledged").map((s) => s.party));
+        const acknowledged = new Set((v.acknowledgements || []).map((a) => a.party));
         const concerned = concerns.includes(viewerParty);
         const reporterSide = v.party === viewerParty;
         const mediator = viewerRoles.includes("mediator");
@@ -135,13 +134,14 @@
     async function duplicates(v) {
         const holder = document.getElementById("incident-duplicates");
         const event = (v.event || []).filter((n) => n !== id);
+        const suggestedHere = v.suggestedDuplicates;
         const parts = [];
         if (event.length > 0) {
             parts.push(el("p", { "data-testid": "event" }, "One event with ", ...event.flatMap((n, i) => [i > 0 ? ", " : "", el("a", { href: `/Incidents/Incident?id=${n}` }, `#${n}`)]), "."));
         }
 
         try {
-            const answer = await R.fetchJson(`/api/v1/incidents/${id}/suggested-duplicates`);
+            const answer = suggestedHere || await R.fetchJson(`/api/v1/incidents/${id}/suggested-duplicates`);
             const suggested = (Array.isArray(answer) ? answer : (answer.items || answer.suggestions || [])).filter((s) => !event.includes(s.id ?? s));
             if (suggested.length > 0) {
                 const list = el("ul", { class: "plain", "data-testid": "suggested" });
@@ -180,7 +180,10 @@
 
         const facts = document.getElementById("incident-facts");
         facts.replaceChildren();
-        fact(facts, "Reported by", `${v.author} (${v.party}) at `, R.time(v.reportedAt));
+        fact(facts, "Reported by", `${v.author} (${v.party}${v.reporterKind && v.reporterKind !== "party" ? `, ${v.reporterKind}` : ""}) at `, R.time(v.reportedAt));
+        if ((v.acknowledgements || []).length > 0) {
+            fact(facts, "Acknowledged", ...v.acknowledgements.flatMap((a) => [`${a.party} (${a.author}) at `, R.time(a.at), a.late ? el("span", { class: "late", "data-role": "late" }, ` ${R.lateText(a.late)}`) : null, " "]));
+        }
         fact(facts, "Category", category);
         fact(facts, "When", R.time(v.time && v.time.start), v.time && v.time.end ? " → " : null, v.time && v.time.end ? R.time(v.time.end) : null);
         fact(facts, "Where", v.placeName ? `${v.placeName} ` : null, v.location && v.location.type === "Point"
@@ -203,9 +206,11 @@
         }
 
         const deadline = document.getElementById("incident-deadline");
-        if (v.deadline && v.deadline.at) {
+        if (v.deadline && v.deadline.due) {
+            const owed = { acknowledgement: "Acknowledgement", review: "The joint review's outcome", finding: "The convener's finding" }[v.deadline.stage] || v.deadline.stage;
             deadline.hidden = false;
-            deadline.replaceChildren(el("strong", {}, `${v.deadline.what || "Next step"}`), " due ", R.time(v.deadline.at), " ", R.countdown(v.deadline.at));
+            deadline.replaceChildren(el("strong", {}, owed), " due ", R.time(v.deadline.due), " ", R.countdown(v.deadline.due),
+                v.deadline.escalated ? el("span", { class: "late" }, " — escalated to the duty officers and the convener") : null);
         }
 
         document.getElementById("incident-timeline").replaceChildren(R.timeline(timelineItems(v), parties, viewerParty));

@@ -48,22 +48,23 @@
     }
 
     function item(v) {
-        const deadline = v.deadline && v.deadline.at ? v.deadline : null;
+        const deadline = v.deadline && v.deadline.due ? v.deadline : null;
         return el("li", { class: "notice-item incident-item", "data-id": v.id, "data-status": v.status, style: `border-inline-start-color: ${window.LiaisonNoticeMap ? window.LiaisonNoticeMap.partyColour(parties, v.party) : ""}` },
             el("div", {}, el("a", { href: `/Incidents/Incident?id=${encodeURIComponent(v.id)}`, class: "kind" }, summary(v)), " ", R.statusBadge(v.status)),
-            el("div", {}, R.partyBadge(v.party, parties), ` reported by ${v.author} · grading ${v.grading}`),
+            el("div", {}, R.partyBadge(v.party, parties), ` reported · grading ${v.grading}`, v.late ? el("span", { class: "late" }, " · a step was late") : null),
             el("div", { class: "muted" }, R.time(v.time && v.time.start), v.time && v.time.end ? " → " : null, v.time && v.time.end ? R.time(v.time.end) : null),
-            deadline ? el("div", {}, `${deadline.what || "next step"} due `, R.time(deadline.at), " ", R.countdown(deadline.at)) : null,
-            v.event && v.event.length > 1 ? el("div", { class: "muted" }, `one event with ${v.event.filter((n) => n !== v.id).map((n) => `#${n}`).join(", ")}`) : null);
+            deadline ? el("div", {}, `${deadline.stage} due `, R.time(deadline.due), " ", R.countdown(deadline.due), deadline.escalated ? el("span", { class: "late" }, " escalated") : null) : null,
+            v.eventId !== undefined && v.eventId !== v.id ? el("div", { class: "muted" }, "one event with ", el("a", { href: `/Incidents/Incident?id=${v.eventId}` }, `#${v.eventId}`)) : null);
     }
 
     function draw(v) {
-        if (!layer || !v.location) {
+        const geometry = v.location || (v.point ? { type: "Point", coordinates: v.point } : null);
+        if (!layer || !geometry) {
             return;
         }
 
         const colour = window.LiaisonNoticeMap.partyColour(parties, v.party);
-        const shape = L.geoJSON(v.location, {
+        const shape = L.geoJSON(geometry, {
             pointToLayer: (_, latlng) => L.circleMarker(latlng, { radius: 7, color: colour, weight: 2, fillOpacity: 0.6 }),
             style: () => ({ color: colour, weight: 2, fillOpacity: 0.25 }),
         });
