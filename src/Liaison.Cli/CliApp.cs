@@ -28,6 +28,7 @@ public static class CliApp
         root.Subcommands.Add(EntriesCommands.Create(context, globals));
         root.Subcommands.Add(ConformanceCommand.Create(context, globals));
         root.Subcommands.Add(VerifyCommand.Create(context, globals));
+        root.Subcommands.Add(BundleCommands.Create(context, globals));
         root.Subcommands.Add(ReplayCommand.Create(context, globals));
         root.Subcommands.Add(OfflineCommands.Create(context, globals));
         root.Subcommands.Add(WatchCommand.Create(context, globals));

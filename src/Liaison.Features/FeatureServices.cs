@@ -47,6 +47,7 @@ public static class FeatureServices
         services.AddScoped<DemoSeed>();
         services.AddScoped<SignCheckpoint>();
         services.AddScoped<ReadLog>();
+        services.AddScoped<Reconstruction.ExportBundle>();
         services.AddScoped<RecordProjections>();
         services.AddScoped<Hotline.RecordDueHotlineEntries>();
         services.AddScoped<Hotline.ReadHotline>();

@@ -22,22 +22,36 @@ namespace Liaison.Cli.Commands;
 public static class VerifyCommand
 {
     /// <summary>What this user last verified of a log: kept so the next run can prove the log only grew.</summary>
-    public sealed record VerifiedState(string Origin, string Vkey, long Size, string RootHash, string Note);
+    /// <param name="Origin">The log's origin.</param>
+    /// <param name="Vkey">The log key trusted.</param>
+    /// <param name="Size">The size of the checkpoint verified.</param>
+    /// <param name="RootHash">Its root hash (base64).</param>
+    /// <param name="Note">The checkpoint as a signed note.</param>
+    /// <param name="Witnesses">The vkeys of the witnesses whose cosignatures make a checkpoint final, as the server named them (pinned for <c>verify --bundle</c>).</param>
+    public sealed record VerifiedState(string Origin, string Vkey, long Size, string RootHash, string Note, IReadOnlyList<string>? Witnesses = null);
 
     public static Command Create(CliContext context, CliApp.GlobalOptions globals)
     {
         var logKey = new Option<string?>("--log-key") { Description = "The log's vkey, if you have it from elsewhere (otherwise it is pinned on first use)" };
-        var command = new Command("verify", "Verify the joint record: tree, leaves, signatures, enrolment chains, and consistency with your last check") { logKey };
-        command.SetAction((parse, cancellationToken) => RunAsync(context, globals, parse, parse.GetValue(logKey), cancellationToken));
+        var bundle = new Option<string?>("--bundle") { Description = "Check a reconstruction bundle file offline instead of the server's record" };
+        var witnessKeys = new Option<string[]>("--witness-key") { Description = "With --bundle: a witness vkey whose cosignature the checkpoint must carry (repeat for each)" };
+        var trustBundleKeys = new Option<bool>("--trust-bundle-keys") { Description = "With --bundle and no pinned log key: trust the keys the bundle names (say where you checked them)" };
+        var command = new Command("verify", "Verify the joint record: tree, leaves, signatures, enrolment chains, and consistency with your last check; or, with --bundle FILE, a reconstruction bundle offline") { logKey, bundle, witnessKeys, trustBundleKeys };
+        command.SetAction((parse, cancellationToken) => parse.GetValue(bundle) is { } file
+            ? BundleCommands.VerifyAsync(context, parse.GetValue(globals.Json), file, parse.GetValue(logKey), parse.GetValue(witnessKeys) ?? [], parse.GetValue(trustBundleKeys), cancellationToken)
+            : RunAsync(context, globals, parse, parse.GetValue(logKey), cancellationToken));
         return command;
     }
+
+    /// <summary>Where <c>liaison verify</c> keeps what it last verified of the log <paramref name="origin"/>.</summary>
+    internal static string StatePath(string configDirectory, string origin) => Path.Combine(configDirectory, "verify", Sanitize(origin) + ".json");
 
     private static async Task<int> RunAsync(CliContext context, CliApp.GlobalOptions globals, ParseResult parse, string? pinnedKey, CancellationToken cancellationToken)
     {
         var (_, profile) = context.ResolveProfile(parse.GetValue(globals.Profile), parse.GetValue(globals.Server));
         using var client = context.ClientFor(profile);
         var identity = await client.GetAsync<LogKeyView>("/api/v1/log/key", cancellationToken);
-        var statePath = Path.Combine(context.ConfigDirectory, "verify", Sanitize(identity.Origin) + ".json");
+        var statePath = StatePath(context.ConfigDirectory, identity.Origin);
         var previous = File.Exists(statePath) ? JsonSerializer.Deserialize<VerifiedState>(await File.ReadAllTextAsync(statePath, cancellationToken), JsonSerializerOptions.Web) : null;
         var trusted = pinnedKey ?? previous?.Vkey ?? identity.Vkey;
         if (trusted != identity.Vkey)
@@ -95,7 +109,7 @@ public static class VerifyCommand
 
         if (failures.Count == 0)
         {
-            OwnerOnlyFiles.WriteAllText(statePath, JsonSerializer.Serialize(new VerifiedState(identity.Origin, trusted, size, Convert.ToBase64String(root), note), JsonSerializerOptions.Web), overwrite: true);
+            OwnerOnlyFiles.WriteAllText(statePath, JsonSerializer.Serialize(new VerifiedState(identity.Origin, trusted, size, Convert.ToBase64String(root), note, identity.Witnesses.Where(w => identity.RequiredWitnesses.Contains(w.Name)).Select(w => w.Vkey).ToList()), JsonSerializerOptions.Web), overwrite: true);
         }
 
         var final = identity.RequiredWitnesses.Count > 0 && identity.RequiredWitnesses.All(cosigners.Contains);

@@ -1,9 +1,7 @@
 using System.Security.Cryptography;
-using System.Text.Json;
 using Liaison.Domain.Entries;
 using Liaison.Domain.Parties;
 using Liaison.Features.Entries;
-using Liaison.Ledger.Crypto;
 using Liaison.Ledger.Merkle;
 using Liaison.Ledger.Tiles;
 
@@ -98,7 +96,7 @@ public static class RecordAudit
 
     private static (int Payloads, int Hidden) CheckEntries(long size, List<byte[]> leafHashes, IReadOnlyList<EntryView> entries, List<AuditFinding> failures)
     {
-        var keys = new Dictionary<string, ChainKey>(StringComparer.Ordinal);
+        var keys = new KeyChain();
         var payloads = 0;
         var hidden = 0;
         foreach (var entry in entries.Where(e => e.Seq < size).OrderBy(e => e.Seq))
@@ -119,7 +117,7 @@ public static class RecordAudit
             if (entry.Payload is null)
             {
                 hidden++;
-                if (!keys.TryGetValue(entry.KeyId, out var hiddenKey) || hiddenKey.Owner != entry.Author)
+                if (!keys.IsEnrolledFor(entry.KeyId, entry.Author))
                 {
                     failures.Add(new AuditFinding(subject, $"key {entry.KeyId} of '{entry.Author}' has no enrolment in the record before it"));
                 }
@@ -135,7 +133,7 @@ public static class RecordAudit
                 continue;
             }
 
-            var problem = CheckSignatureAndChain(entry, payload, keys);
+            var problem = keys.Check(entry, payload);
             if (problem is not null)
             {
                 failures.Add(new AuditFinding(subject, problem));
@@ -145,81 +143,10 @@ public static class RecordAudit
         return (payloads, hidden);
     }
 
-    /// <summary>Checks the signature against the key the record enrolled, then applies the entry's effect on the keys.</summary>
-    private static string? CheckSignatureAndChain(EntryView entry, byte[] payload, Dictionary<string, ChainKey> keys)
+    /// <summary>The leaf an entry as served stands for: what its leaf hash and inclusion proof must match.</summary>
+    public static EntryLeaf LeafOf(EntryView e)
     {
-        using var document = JsonDocument.Parse(payload);
-        var body = document.RootElement;
-        var signature = Convert.FromBase64String(entry.Sig);
-        var message = EntrySigning.SignedMessage(payload);
-
-        // Self-certifying anchors: the server key and each party's root key sign their own publication.
-        if (entry.Type is EntryTypes.MechanismEstablish or EntryTypes.PartyRoot)
-        {
-            var field = entry.Type == EntryTypes.MechanismEstablish ? "serverKey" : "publicKey";
-            if (!Ed25519PublicKey.TryParseBase64(String(body, field), out var anchor) || KeyId.For(anchor!.Bytes).Value != entry.KeyId || !anchor.Verify(message, signature))
-            {
-                return $"the self-signed {entry.Type} does not verify with the key it publishes";
-            }
-
-            keys[entry.KeyId] = new ChainKey(anchor, entry.Author, entry.Type == EntryTypes.PartyRoot ? entry.Author : "", null);
-            return null;
-        }
-
-        if (!keys.TryGetValue(entry.KeyId, out var key))
-        {
-            return $"key {entry.KeyId} has no enrolment in the record before this entry";
-        }
-
-        if (key.RevokedBySeq is { } revoked)
-        {
-            return $"key {entry.KeyId} was revoked by entry {revoked}, before this entry";
-        }
-
-        if (key.Owner != entry.Author)
-        {
-            return $"signed with the key of '{key.Owner}' but names '{entry.Author}' as author";
-        }
-
-        if (!key.PublicKey.Verify(message, signature))
-        {
-            return $"the signature does not verify with key {entry.KeyId}";
-        }
-
-        switch (entry.Type)
-        {
-            case EntryTypes.KeyEnroll:
-                if (!Ed25519PublicKey.TryParseBase64(String(body, "publicKey"), out var enrolled) || String(body, "subject") is not { } subjectName)
-                {
-                    return "the enrolment names no valid key or subject";
-                }
-
-                if (key.Party.Length == 0)
-                {
-                    return "an enrolment must be signed by a party's root key or one of its members";
-                }
-
-                keys[KeyId.For(enrolled!.Bytes).Value] = new ChainKey(enrolled, subjectName, key.Party, null);
-                break;
-            case EntryTypes.KeyRevoke:
-                if (String(body, "keyId") is { } target && keys.TryGetValue(target, out var revokedKey) && revokedKey.RevokedBySeq is null)
-                {
-                    keys[target] = revokedKey with { RevokedBySeq = entry.Seq };
-                }
-
-                break;
-            default:
-                break;
-        }
-
-        return null;
+        ArgumentNullException.ThrowIfNull(e);
+        return new(e.Type, e.Author, e.Audience.Select(c => new PartyCode(c)).ToList(), e.ServerTime, e.KeyId, Convert.FromBase64String(e.Sig), Convert.FromHexString(e.PayloadSha256));
     }
-
-    private static string? String(JsonElement body, string name) =>
-        body.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
-
-    private static EntryLeaf LeafOf(EntryView e) =>
-        new(e.Type, e.Author, e.Audience.Select(c => new PartyCode(c)).ToList(), e.ServerTime, e.KeyId, Convert.FromBase64String(e.Sig), Convert.FromHexString(e.PayloadSha256));
-
-    private sealed record ChainKey(Ed25519PublicKey PublicKey, string Owner, string Party, long? RevokedBySeq);
 }

@@ -97,6 +97,7 @@ public static class LiaisonWebHost
         app.MapHotlineHub();
         app.MapAttachmentEndpoints();
         app.MapNoticeEndpoints();
+        app.MapBundleEndpoints();
         app.MapNoticeHub();
         app.MapRazorPages();
         return app;
