@@ -42,8 +42,8 @@ public sealed record BundleReport(
 /// (type, mechanism, author, audience, client time) is the leaf's; its leaf hashes to its leaf hash, which its inclusion
 /// proof leads from to the checkpoint's root; its signature verifies with its author's key, enrolled by an unbroken chain
 /// of key entries that are themselves proven in the same tree (<see cref="KeyChain"/>, as <c>liaison verify</c>);
-/// every attachment an entry names is in the bundle with bytes of that SHA-256 and size, and the bundle holds no other.
-/// Pure: no I/O, no clock.
+/// every attachment an entry names is in the bundle with bytes of that SHA-256 and size, and the bundle holds no other;
+/// a subject with an id (an incident) is one of the entries. Pure: no I/O, no clock.
 /// </summary>
 public static class VerifyBundle
 {
@@ -93,6 +93,11 @@ public static class VerifyBundle
         var cosigners = verified.Where(s => s.Name != trust.LogKey.Name).Select(s => s.Name).ToList();
         var (entries, keyEntries) = CheckEntries(bundle, size, root, failures);
         var attachments = CheckAttachments(bundle, failures);
+        if (bundle.Subject.Id is { } subjectId && !bundle.Entries.Any(e => e.Seq == subjectId))
+        {
+            failures.Add(new AuditFinding("subject", string.Create(CultureInfo.InvariantCulture, $"{bundle.Subject.Kind} {subjectId} is not among the bundle's entries")));
+        }
+
         return new BundleReport(bundle.Origin, size, Convert.ToBase64String(root), cosigners, entries, keyEntries, attachments, failures);
     }
 

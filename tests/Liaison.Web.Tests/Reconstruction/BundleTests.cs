@@ -58,11 +58,14 @@ public sealed class BundleTests(WitnessedApp app) : IClassFixture<WitnessedApp>
     [InlineData("proof", "entry {0}: inclusion proof: ")]
     [InlineData("checkpoint", "checkpoint: The signature by ")]
     [InlineData("attachment", "attachment {1}: its bytes hash to ")]
+    [InlineData("key", "entry {2} (key): its payload does not hash to the payload hash in its leaf")]
+    [InlineData("subject", "subject: incident 1 is not among the bundle's entries")]
     public async Task Verify_OneByteChanged_RefusedNamingWhatFailed(string part, string expected)
     {
         var (message, sha, _) = await SendWithAttachmentAsync();
         await WaitForFinalAsync(message);
         var bundle = await ExportAsync("isr-officer", message);
+        var officerEnrolment = bundle.Keys.Single(k => k.Type == EntryTypes.KeyEnroll && Subject(k) == "isr-officer").Seq;
         var tampered = part switch
         {
             "payload" => bundle with { Entries = [bundle.Entries[0] with { Payload = FlipByte(bundle.Entries[0].Payload, 40) }] },
@@ -70,6 +73,8 @@ public sealed class BundleTests(WitnessedApp app) : IClassFixture<WitnessedApp>
             "proof" => bundle with { Entries = [bundle.Entries[0] with { InclusionProof = [FlipByte(bundle.Entries[0].InclusionProof[0], 5), .. bundle.Entries[0].InclusionProof.Skip(1)] }] },
             "checkpoint" => bundle with { Checkpoint = FlipRootByte(bundle.Checkpoint) },
             "attachment" => bundle with { Attachments = new Dictionary<string, string> { [sha] = FlipByte(bundle.Attachments[sha], 3) } },
+            "key" => bundle with { Keys = [.. bundle.Keys.Select(k => k.Seq == officerEnrolment ? k with { Payload = FlipByte(k.Payload, 30) } : k)] },
+            "subject" => bundle with { Subject = new BundleSubject("incident", 1) },
             _ => throw new ArgumentOutOfRangeException(nameof(part)),
         };
         var trust = await TrustAsync();
@@ -79,7 +84,7 @@ public sealed class BundleTests(WitnessedApp app) : IClassFixture<WitnessedApp>
 
         Assert.True(untouched.Passed, string.Join("\n", untouched.Failures));
         Assert.False(report.Passed);
-        Assert.StartsWith(string.Format(System.Globalization.CultureInfo.InvariantCulture, expected, message, sha), report.Failures[0].ToString(), StringComparison.Ordinal);
+        Assert.StartsWith(string.Format(System.Globalization.CultureInfo.InvariantCulture, expected, message, sha, officerEnrolment), report.Failures[0].ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
