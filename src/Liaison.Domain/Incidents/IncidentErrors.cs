@@ -30,7 +30,7 @@ public static class IncidentErrors
     public static Error OutOfOrder(long id, IncidentStatus status, string what, string allowedFrom) =>
         new Error.InvalidTransition("incident-out-of-order", $"Incident {id} is {status.Code()}; it can be {what} only when {allowedFrom}.")
         {
-            Extensions = new Dictionary<string, object?> { ["status"] = status.Code() },
+            Extensions = new Dictionary<string, object?> { ["incidentStatus"] = status.Code() },
         };
 
     /// <summary>The author's party may not make this transition.</summary>

@@ -21,18 +21,19 @@ public sealed record IncidentSideStatistics(
     IReadOnlyDictionary<string, int> FindingsOnItsReports,
     IReadOnlyDictionary<string, int> FindingsConcerningIt);
 
-/// <summary>The figures of every party for the incidents reported in <c>[From, To)</c>, the same figures for each side.</summary>
+/// <summary>The figures of every party for the incidents reported in <c>(From, To]</c>, the same figures for each side.</summary>
 public sealed record IncidentStatistics(DateTimeOffset From, DateTimeOffset To, IReadOnlyList<IncidentSideStatistics> Sides)
 {
     /// <summary>
-    /// Computes the statistics of <paramref name="incidents"/> reported in <c>[from, to)</c> (server time) for every
+    /// Computes the statistics of <paramref name="incidents"/> reported in <c>(from, to]</c> (server time; a period ending
+    /// now includes what was reported now) for every
     /// configured party (parties first, then the convener and observers, in configuration order). Pure.
     /// </summary>
     public static IncidentStatistics Compute(IEnumerable<Incident> incidents, MechanismConfig config, DateTimeOffset from, DateTimeOffset to)
     {
         ArgumentNullException.ThrowIfNull(incidents);
         ArgumentNullException.ThrowIfNull(config);
-        var inPeriod = incidents.Where(i => i.ReportedAt >= from && i.ReportedAt < to).ToList();
+        var inPeriod = incidents.Where(i => i.ReportedAt > from && i.ReportedAt <= to).ToList();
         var sides = new List<IncidentSideStatistics>();
         foreach (var party in config.Parties.OrderBy(p => p.Kind == PartyKind.Party ? 0 : 1).Select(p => p.Code))
         {

@@ -53,6 +53,7 @@ public static class LiaisonWebHost
         builder.Services.AddHotlineLive();
         builder.Services.AddAttachments();
         builder.Services.AddNotices();
+        builder.Services.AddIncidents();
         builder.Services.AddLiaisonAuth();
         builder.Services.AddDataProtection().SetApplicationName("Liaison");
         builder.Services.AddOptions<KeyManagementOptions>().Configure<DataFolder>((keys, folder) =>
@@ -99,6 +100,7 @@ public static class LiaisonWebHost
         app.MapNoticeEndpoints();
         app.MapBundleEndpoints();
         app.MapNoticeHub();
+        app.MapIncidentEndpoints();
         app.MapRazorPages();
         return app;
     }

@@ -1,8 +1,9 @@
 using Liaison.Features.Hotline;
+using Liaison.Features.Incidents;
 
 namespace Liaison.Web.Hotline;
 
-/// <summary>Every few seconds, records the escalations, misses and link tests the hotline's deadlines call for.</summary>
+/// <summary>Every few seconds, records the escalations, misses and link tests the hotline's deadlines call for, and the incidents' escalations.</summary>
 internal sealed partial class HotlineDeadlineService(IServiceScopeFactory scopes, TimeProvider time, ILogger<HotlineDeadlineService> logger) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(2);
@@ -18,6 +19,13 @@ internal sealed partial class HotlineDeadlineService(IServiceScopeFactory scopes
                 if (!recorded.IsSuccess)
                 {
                     LogRefused(recorded.Error.Detail);
+                }
+
+                // Incident escalations ride on the same pass: one clock, one loop for every deadline.
+                var escalated = await scope.ServiceProvider.GetRequiredService<RecordDueIncidentEntries>().HandleAsync(stoppingToken);
+                if (!escalated.IsSuccess)
+                {
+                    LogRefused(escalated.Error.Detail);
                 }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)

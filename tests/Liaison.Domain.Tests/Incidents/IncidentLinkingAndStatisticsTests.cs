@@ -78,7 +78,7 @@ public sealed class IncidentStatisticsTests
         scenario.Do(IncidentEntryTypes.Finding, Usa, T0.AddDays(2), third);
         scenario.Apply(IncidentEntryTypes.Escalate, Usa, T0.AddDays(2), new JsonObject { ["incident"] = israeli, ["stage"] = "acknowledgement", ["deadline"] = Rfc3339(T0.AddHours(27)) }, checkAuthor: false);
 
-        var stats = IncidentStatistics.Compute(scenario.Register.Incidents.Values, Config, T0, T0.AddDays(30));
+        var stats = IncidentStatistics.Compute(scenario.Register.Incidents.Values, Config, T0.AddHours(-1), T0.AddDays(30));
 
         var syr = stats.Sides.Single(s => s.Party == Syr);
         var isr = stats.Sides.Single(s => s.Party == Isr);
@@ -92,15 +92,17 @@ public sealed class IncidentStatisticsTests
     }
 
     [Fact]
-    public void Compute_OutsideThePeriod_CountsNothing()
+    public void Compute_ThePeriodEndsAtItsEndInclusive_AndStartsAfterItsStart()
     {
         var scenario = new IncidentScenario();
         scenario.Report(Syr, T0);
 
-        var stats = IncidentStatistics.Compute(scenario.Register.Incidents.Values, Config, T0.AddDays(1), T0.AddDays(2));
+        var ending = IncidentStatistics.Compute(scenario.Register.Incidents.Values, Config, T0.AddDays(-1), T0);
+        var starting = IncidentStatistics.Compute(scenario.Register.Incidents.Values, Config, T0, T0.AddDays(1));
 
-        Assert.All(stats.Sides, s => Assert.Equal(0, s.Reported));
-        Assert.Null(stats.Sides[0].AcknowledgeMedian);
+        Assert.Equal(1, ending.Sides.Single(s => s.Party == Syr).Reported);
+        Assert.All(starting.Sides, s => Assert.Equal(0, s.Reported));
+        Assert.Null(starting.Sides[0].AcknowledgeMedian);
     }
 
     [Fact]

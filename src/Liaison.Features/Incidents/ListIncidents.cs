@@ -1,0 +1,182 @@
+using System.Globalization;
+using Liaison.Domain.Common;
+using Liaison.Domain.Incidents;
+using Liaison.Domain.Parties;
+using Liaison.Features.Mechanism;
+using NetTopologySuite.Geometries;
+
+namespace Liaison.Features.Incidents;
+
+/// <summary>
+/// Which incidents to list, newest first: <c>category</c>, <c>party</c> (the reporter), <c>status</c> (a status code);
+/// <c>from</c>/<c>to</c> keep those whose time meets <c>[from, to)</c>; <c>bbox</c> is <c>minLon,minLat,maxLon,maxLat</c>
+/// and keeps those whose point is inside; <c>limit</c> (1 to <see cref="ListIncidents.MaxLimit"/>, default
+/// <see cref="ListIncidents.DefaultLimit"/>) and <c>cursor</c> (the <c>nextCursor</c> of the previous page) page through.
+/// </summary>
+public sealed record ListIncidentsRequest(
+    string? Category = null,
+    string? Party = null,
+    string? Status = null,
+    DateTimeOffset? From = null,
+    DateTimeOffset? To = null,
+    string? Bbox = null,
+    int? Limit = null,
+    long? Cursor = null);
+
+/// <summary>A page of incidents; <see cref="NextCursor"/> is null on the last page.</summary>
+public sealed record IncidentPage(IReadOnlyList<IncidentSummary> Items, long? NextCursor);
+
+/// <summary>
+/// Lists and reads the incidents a member's party may read (it is in their audience). A page walks the ids from the
+/// cursor down and stops once it is full, so its cost grows with the page and the filter's selectivity, not the record.
+/// </summary>
+public sealed class ListIncidents(IncidentBook book, EstablishedMechanism mechanism, TimeProvider time)
+{
+    /// <summary>The page size when none is asked for.</summary>
+    public const int DefaultLimit = 50;
+
+    /// <summary>The largest page.</summary>
+    public const int MaxLimit = 500;
+
+    public async Task<Result<IncidentPage>> HandleAsync(ListIncidentsRequest request, PartyCode reader, CancellationToken cancellationToken)
+    {
+        var config = mechanism.Config;
+        Envelope? box = null;
+        if (request.Bbox is not null)
+        {
+            var parts = request.Bbox.Split(',');
+            var numbers = new double[4];
+            if (parts.Length != 4 || !parts.Select((p, i) => double.TryParse(p, NumberStyles.Float, CultureInfo.InvariantCulture, out numbers[i])).All(ok => ok)
+                || numbers[0] > numbers[2] || numbers[1] > numbers[3])
+            {
+                return Invalid("bbox is minLon,minLat,maxLon,maxLat in degrees, minimums first.");
+            }
+
+            box = new Envelope(numbers[0], numbers[2], numbers[1], numbers[3]);
+        }
+
+        if (request.From is { } from && request.To is { } to && to <= from)
+        {
+            return Invalid("'to' must be after 'from'.");
+        }
+
+        if (request.Category is not null && !config.Incidents.IsCategory(request.Category))
+        {
+            return Invalid($"category is one of {string.Join(", ", config.Incidents.Categories.Select(c => c.Code))}.");
+        }
+
+        IncidentStatus? status = null;
+        if (request.Status is not null)
+        {
+            if (!IncidentCodes.TryParseStatus(request.Status, out var parsed))
+            {
+                return Invalid($"status is one of {string.Join(", ", Enum.GetValues<IncidentStatus>().Select(s => s.Code()))}.");
+            }
+
+            status = parsed;
+        }
+
+        PartyCode? party = null;
+        if (request.Party is not null)
+        {
+            if (!PartyCode.TryParse(request.Party.ToUpperInvariant(), out var code))
+            {
+                return Invalid("party is a party code such as ISR.");
+            }
+
+            party = code;
+        }
+
+        var limit = request.Limit ?? DefaultLimit;
+        if (limit is < 1 or > MaxLimit)
+        {
+            return Invalid($"limit is from 1 to {MaxLimit}.");
+        }
+
+        var now = time.GetUtcNow();
+        return await book.ReadAsync<Result<IncidentPage>>((register, durable) =>
+        {
+            var ids = register.Ids;
+            var start = UpperIndex(ids, Math.Min(request.Cursor ?? long.MaxValue, durable + 1));
+            var items = new List<IncidentSummary>(Math.Min(limit, 64));
+            long? next = null;
+            for (var i = start - 1; i >= 0; i--)
+            {
+                var incident = register.Incidents[ids[i]];
+                var report = incident.Report;
+                if (!incident.Audience.Contains(reader)
+                    || (party is { } p && incident.Party != p)
+                    || (request.Category is { } c && !string.Equals(report.Category, c, StringComparison.Ordinal))
+                    || (request.From is { } f && (report.End ?? report.Start) < f)
+                    || (request.To is { } t && report.Start >= t)
+                    || (box is not null && !box.Contains(report.Point)))
+                {
+                    continue;
+                }
+
+                var visible = incident.UpTo(durable);
+                if (status is { } s && visible.Status != s)
+                {
+                    continue;
+                }
+
+                if (items.Count == limit)
+                {
+                    next = items[^1].Id;
+                    break;
+                }
+
+                items.Add(IncidentSummary.From(visible, register.EventIdOf(incident.Id), config.Deadlines, now));
+            }
+
+            return new IncidentPage(items, next);
+        }, cancellationToken);
+    }
+
+    /// <summary>One incident with its event, suggested duplicates and timeline, if the reader's party may read it.</summary>
+    public async Task<Result<IncidentView>> GetAsync(long id, PartyCode reader, CancellationToken cancellationToken)
+    {
+        var config = mechanism.Config;
+        var now = time.GetUtcNow();
+        return await book.ReadAsync<Result<IncidentView>>((register, durable) =>
+        {
+            if (id > durable || !register.Incidents.TryGetValue(id, out var incident) || !incident.Audience.Contains(reader))
+            {
+                return IncidentErrors.NotFound(id);
+            }
+
+            var visible = incident.UpTo(durable);
+            var linked = register.EventOf(id).Where(other => other <= durable && register.Incidents[other].Audience.Contains(reader)).ToList();
+            var duplicates = register.SuggestedDuplicates(id)
+                .Where(d => d.Id <= durable && d.Audience.Contains(reader))
+                .Select(d => new DuplicateView(
+                    d.Id, d.Party.Value, d.Report.Category, d.Report.Start,
+                    Math.Round(IncidentRegister.Kilometres(incident.Report.Point, d.Report.Point), 2),
+                    Math.Round((d.Report.Start - incident.Report.Start).Duration().TotalHours, 2)))
+                .ToList();
+            return IncidentView.From(visible, linked.Count > 0 ? linked[0] : id, linked, duplicates, config.Deadlines, now);
+        }, cancellationToken);
+    }
+
+    private static Error Invalid(string detail) => new Error.Validation("query-invalid", detail);
+
+    /// <summary>The index of the first id at or above <paramref name="bound"/> (ids are ascending).</summary>
+    private static int UpperIndex(IReadOnlyList<long> ids, long bound)
+    {
+        int low = 0, high = ids.Count;
+        while (low < high)
+        {
+            var mid = (low + high) >>> 1;
+            if (ids[mid] < bound)
+            {
+                low = mid + 1;
+            }
+            else
+            {
+                high = mid;
+            }
+        }
+
+        return low;
+    }
+}
