@@ -8,7 +8,7 @@ using Liaison.Ledger.Notes;
 namespace Liaison.Cli.Commands;
 
 /// <summary>
-/// Reconstruction bundles: <c>liaison bundle export --seq N … --out FILE</c> saves one from the server, and
+/// Reconstruction bundles: <c>liaison bundle export (--seq N … | --incident ID) --out FILE</c> saves one from the server, and
 /// <c>liaison verify --bundle FILE</c> (<see cref="VerifyAsync"/>) checks one offline, with no network, against the keys
 /// the user trusts.
 /// </summary>
@@ -16,14 +16,28 @@ public static class BundleCommands
 {
     public static Command Create(CliContext context, CliApp.GlobalOptions globals)
     {
-        var seqs = new Option<long[]>("--seq") { Description = "An entry to include, by its seq (repeat for more)", Required = true, AllowMultipleArgumentsPerToken = true };
+        var seqs = new Option<long[]>("--seq") { Description = "An entry to include, by its seq (repeat for more)", AllowMultipleArgumentsPerToken = true };
+        var incident = new Option<long?>("--incident") { Description = "Instead of --seq: an incident, with every entry of its reconstruction" };
         var output = new Option<string>("--out", "-o") { Description = "The bundle file to write", Required = true };
-        var export = new Command("export", "Save a bundle of entries your party may read, with inclusion proofs against the latest final checkpoint, key chains and attachments") { seqs, output };
-        export.SetAction((parse, cancellationToken) => ExportAsync(context, globals, parse, parse.GetValue(seqs)!, parse.GetValue(output)!, cancellationToken));
+        var export = new Command("export", "Save a bundle of entries your party may read, with inclusion proofs against the latest final checkpoint, key chains and attachments") { seqs, incident, output };
+        export.Validators.Add(result =>
+        {
+            if ((result.GetValue(seqs) is { Length: > 0 }) == (result.GetValue(incident) is not null))
+            {
+                result.AddError("Name the entries with --seq N (repeat for more), or an incident with --incident ID.");
+            }
+        });
+        export.SetAction((parse, cancellationToken) =>
+        {
+            var path = parse.GetValue(incident) is { } id
+                ? "/api/v1/incidents/" + id.ToString(CultureInfo.InvariantCulture) + "/bundle"
+                : "/api/v1/bundles?" + string.Join("&", parse.GetValue(seqs)!.Select(s => "seq=" + s.ToString(CultureInfo.InvariantCulture)));
+            return ExportAsync(context, globals, parse, path, parse.GetValue(output)!, cancellationToken);
+        });
         return new Command("bundle", "Reconstruction bundles: entries with everything needed to check them offline ('liaison verify --bundle FILE')") { export };
     }
 
-    private static async Task<int> ExportAsync(CliContext context, CliApp.GlobalOptions globals, ParseResult parse, long[] seqs, string output, CancellationToken cancellationToken)
+    private static async Task<int> ExportAsync(CliContext context, CliApp.GlobalOptions globals, ParseResult parse, string path, string output, CancellationToken cancellationToken)
     {
         if (File.Exists(output))
         {
@@ -32,8 +46,7 @@ public static class BundleCommands
 
         var (_, profile) = context.ResolveProfile(parse.GetValue(globals.Profile), parse.GetValue(globals.Server));
         using var client = context.ClientFor(profile);
-        var query = string.Join("&", seqs.Select(s => "seq=" + s.ToString(CultureInfo.InvariantCulture)));
-        var bytes = await client.GetBytesAsync("/api/v1/bundles?" + query, cancellationToken);
+        var bytes = await client.GetBytesAsync(path, cancellationToken);
         var (bundle, problem) = ReconstructionBundle.Parse(bytes);
         if (bundle is null)
         {

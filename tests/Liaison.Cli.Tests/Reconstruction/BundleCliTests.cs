@@ -92,6 +92,21 @@ public sealed class BundleCliTests(DemoServerFixture server)
         Assert.False(File.Exists(folder.Sub("b.json")));
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("--seq 1 --incident 2")]
+    public async Task BundleExport_NeitherOrBothOfSeqAndIncident_UsageError(string options)
+    {
+        var choice = options.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        using var folder = new TempFolder();
+
+        var result = await server.RunAsync(["--profile", "isr-officer", "bundle", "export", .. choice, "--out", folder.Sub("b.json")]);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--seq N", result.Err, StringComparison.Ordinal);
+        Assert.False(File.Exists(folder.Sub("b.json")));
+    }
+
     /// <summary>The seqs of the demo's statements, oldest first (at least two; addressed to every party).</summary>
     private async Task<long[]> StatementSeqsAsync()
     {
