@@ -119,7 +119,7 @@ public sealed class ReadLog(LiaisonDbContext db, FullTileCache tileCache)
             size = first + bundle.Width;
         }
 
-        var expected = TileLayout.EntryBundleFor(first, size);
+        var expected = TileLayout.EntryBundleFor(bundle.Index, size);
         if (expected is null || expected.Value != bundle)
         {
             return new Error.NotFound("tile-not-found", $"{bundle.Path} is not an entry bundle of the tree of size {size}.");

@@ -54,6 +54,8 @@ public static class LiaisonWebHost
         builder.Services.AddAttachments();
         builder.Services.AddNotices();
         builder.Services.AddIncidents();
+        builder.Services.AddDisputes();
+        builder.Services.AddVerificationVisits();
         builder.Services.AddLiaisonAuth();
         builder.Services.AddDataProtection().SetApplicationName("Liaison");
         builder.Services.AddOptions<KeyManagementOptions>().Configure<DataFolder>((keys, folder) =>
@@ -101,6 +103,8 @@ public static class LiaisonWebHost
         app.MapBundleEndpoints();
         app.MapNoticeHub();
         app.MapIncidentEndpoints();
+        app.MapDisputeEndpoints();
+        app.MapVerificationVisitEndpoints();
         app.MapRazorPages();
         return app;
     }

@@ -1,9 +1,14 @@
+using Liaison.Features.Disputes;
 using Liaison.Features.Hotline;
 using Liaison.Features.Incidents;
+using Liaison.Features.VerificationVisits;
 
 namespace Liaison.Web.Hotline;
 
-/// <summary>Every few seconds, records the escalations, misses and link tests the hotline's deadlines call for, and the incidents' escalations.</summary>
+/// <summary>
+/// Every few seconds, records the escalations, misses and link tests the hotline's deadlines call for, the incidents'
+/// escalations, the disputes' escalations at missed reply deadlines, and the verification visits that are overdue.
+/// </summary>
 internal sealed partial class HotlineDeadlineService(IServiceScopeFactory scopes, TimeProvider time, ILogger<HotlineDeadlineService> logger) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(2);
@@ -26,6 +31,14 @@ internal sealed partial class HotlineDeadlineService(IServiceScopeFactory scopes
                 if (!escalated.IsSuccess)
                 {
                     LogRefused(escalated.Error.Detail);
+                }
+
+                // Disputes' reply deadlines and verification visits' cadence and on-demand deadlines, on the same beat.
+                var disputes = await scope.ServiceProvider.GetRequiredService<RecordDueDisputeEntries>().HandleAsync(stoppingToken);
+                var visits = await scope.ServiceProvider.GetRequiredService<RecordDueVerificationEntries>().HandleAsync(stoppingToken);
+                foreach (var other in new[] { disputes, visits }.Where(r => !r.IsSuccess))
+                {
+                    LogRefused(other.Error.Detail);
                 }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
