@@ -33,6 +33,8 @@ public static class CliApp
         root.Subcommands.Add(OfflineCommands.Create(context, globals));
         root.Subcommands.Add(WatchCommand.Create(context, globals));
         root.Subcommands.Add(NoticeCommands.Create(context, globals));
+        root.Subcommands.Add(DisputeCommands.Create(context, globals));
+        root.Subcommands.Add(VerificationCommands.Create(context, globals));
         foreach (var command in HotlineCommands.Create(context, globals))
         {
             root.Subcommands.Add(command);
