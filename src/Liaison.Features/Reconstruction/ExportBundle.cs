@@ -24,7 +24,8 @@ public sealed record ExportBundleRequest(IReadOnlyCollection<long> Seqs, BundleS
 /// out and listed as withheld; an entry newer than the final checkpoint is left out and listed as pending (export again
 /// once a newer checkpoint is final). Refused: no seqs or more than <see cref="MaxSeqs"/> (<c>invalid-seqs</c>,
 /// <c>too-many-seqs</c>), a seq the record does not hold (<c>entry-not-found</c>), no final checkpoint yet
-/// (<c>no-final-checkpoint</c>), nothing left to export (<c>nothing-to-export</c>), attachments over
+/// (<c>no-final-checkpoint</c>), nothing left to export (<c>nothing-to-export</c>), a subject (an incident) that is not
+/// final yet (<c>subject-not-final</c>) or not among the entries (<c>subject-not-in-bundle</c>), attachments over
 /// <see cref="MaxAttachmentBytes"/> in all (<c>bundle-too-large</c>). Called by <c>GET /api/v1/bundles</c> and by any
 /// feature exporting what it relates (an incident's entries).
 /// </summary>
@@ -80,6 +81,13 @@ public sealed class ExportBundle(LiaisonDbContext db, ReadLog log, AttachmentSto
             {
                 Extensions = new Dictionary<string, object?> { ["pending"] = pending, ["withheld"] = withheld, ["checkpointSize"] = size },
             };
+        }
+
+        if (request.Subject?.Id is { } subject && !chosen.Any(e => e.Seq == subject))
+        {
+            return pending.Contains(subject)
+                ? new Error.Conflict("subject-not-final", string.Create(CultureInfo.InvariantCulture, $"Entry {subject} ({request.Subject.Kind}) is newer than the latest final checkpoint (size {size}): export again once a newer one is final."))
+                : new Error.Validation("subject-not-in-bundle", string.Create(CultureInfo.InvariantCulture, $"Entry {subject} ({request.Subject.Kind}) is not among the entries you may export."));
         }
 
         var keyRecords = await KeyChainOfAsync(chosen, size, viewer, cancellationToken);

@@ -9,6 +9,7 @@ using Liaison.Domain.Hotline;
 using Liaison.Features.Reconstruction;
 using Liaison.Ledger.Notes;
 using Liaison.Web.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Liaison.Web.Tests.Reconstruction;
 
@@ -152,6 +153,36 @@ public sealed class BundleTests(WitnessedApp app) : IClassFixture<WitnessedApp>
         Assert.Equal([older, newer], later.Entries.Select(e => e.Seq));
         Assert.Empty(later.Pending);
         Assert.True(VerifyBundle.Verify(later, await TrustAsync()).Passed);
+    }
+
+    [Fact]
+    public async Task ExportBundle_SubjectNewerThanTheFinalCheckpointOrNotAmongTheEntries_Refused()
+    {
+        var older = await SubmitAsync("isr-officer", EntryTypes.StatementIssue, Security, Statement());
+        await WaitForFinalAsync(older);
+        app.Cosigning = false;
+        Domain.Common.Result<ReconstructionBundle> notFinal;
+        Domain.Common.Result<ReconstructionBundle> notAmong;
+        Domain.Common.Result<ReconstructionBundle> found;
+        try
+        {
+            var newer = await SubmitAsync("isr-officer", EntryTypes.StatementIssue, Security, Statement());
+            await using var scope = app.Services.CreateAsyncScope();
+            var export = scope.ServiceProvider.GetRequiredService<ExportBundle>();
+            var member = new Domain.Parties.Member("isr-officer", new Domain.Parties.PartyCode("ISR"), new HashSet<Domain.Parties.Role>());
+            notFinal = await export.HandleAsync(new ExportBundleRequest([older, newer], new BundleSubject("incident", newer)), member, TestContext.Current.CancellationToken);
+            notAmong = await export.HandleAsync(new ExportBundleRequest([older], new BundleSubject("incident", older + 1)), member, TestContext.Current.CancellationToken);
+            found = await export.HandleAsync(new ExportBundleRequest([older, newer], new BundleSubject("incident", older)), member, TestContext.Current.CancellationToken);
+        }
+        finally
+        {
+            app.Cosigning = true;
+        }
+
+        Assert.Equal("subject-not-final", notFinal.Error.Code);
+        Assert.Equal("subject-not-in-bundle", notAmong.Error.Code);
+        Assert.True(VerifyBundle.Verify(found.Value, await TrustAsync()).Passed);
+        Assert.Equal(new BundleSubject("incident", older), found.Value.Subject);
     }
 
     [Theory]
