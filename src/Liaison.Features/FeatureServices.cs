@@ -48,6 +48,7 @@ public static class FeatureServices
         services.AddScoped<SignCheckpoint>();
         services.AddScoped<ReadLog>();
         services.AddScoped<Reconstruction.ExportBundle>();
+        services.AddScoped<Reconstruction.ReconstructIncident>();
         services.AddScoped<RecordProjections>();
         services.AddScoped<Hotline.RecordDueHotlineEntries>();
         services.AddScoped<Hotline.ReadHotline>();

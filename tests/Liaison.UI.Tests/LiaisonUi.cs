@@ -91,6 +91,20 @@ public sealed class LiaisonUi : IAsyncLifetime
         return context;
     }
 
+    /// <summary>Makes this browser's signing key on the Signing key page and has the party's administrator enrol it with the CLI.</summary>
+    public async Task EnrolBrowserKeyAsync(IPage page, string userName, string administrator)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        await page.GotoAsync("/Account/SigningKey");
+        await page.GetByTestId("create-key").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("key-state")).ToHaveAttributeAsync("data-state", "pending");
+        var keyId = await page.GetByTestId("key-id").TextContentAsync();
+        var enrolled = await CliAsync("--profile", administrator, "keys", "enroll", keyId!);
+        Assert.True(enrolled.ExitCode == 0, $"keys enroll for {userName}: {enrolled.Err}");
+        await page.GetByTestId("refresh-key").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("key-state")).ToHaveAttributeAsync("data-state", "enrolled");
+    }
+
     /// <summary>A demo user by name.</summary>
     public DemoUser User(string userName) =>
         (_credentials ?? throw new InvalidOperationException("The server is not running.")).Users.Single(u => u.UserName == userName);

@@ -98,7 +98,7 @@ public sealed partial class NoticeMapTests(LiaisonUi ui)
         ui.RequireBrowser();
         await using var browser = await ui.SignInAsync("syr-commander");
         var page = browser.Pages[0];
-        await EnrolBrowserKeyAsync(page, "syr-commander", "syr-admin");
+        await ui.EnrolBrowserKeyAsync(page, "syr-commander", "syr-admin");
         await page.GotoAsync("/Notices/New");
         await Expect(page.Locator("#notice-form-page")).ToHaveAttributeAsync("data-ready", "true");
 
@@ -174,7 +174,7 @@ public sealed partial class NoticeMapTests(LiaisonUi ui)
         ui.RequireBrowser();
         await using var browser = await ui.SignInAsync("isr-commander");
         var page = browser.Pages[0];
-        await EnrolBrowserKeyAsync(page, "isr-commander", "isr-admin");
+        await ui.EnrolBrowserKeyAsync(page, "isr-commander", "isr-admin");
         var id = await FileFromCliAsync("syr-officer", "engineering-works", GolanWest, "now+3d", "now+4d");
         await page.GotoAsync($"/Notices/Notice?id={id}");
         await Expect(page.Locator("#notice-detail")).ToHaveAttributeAsync("data-ready", "true");
@@ -187,19 +187,6 @@ public sealed partial class NoticeMapTests(LiaisonUi ui)
         await Expect(page.GetByTestId("status")).ToHaveTextAsync("acknowledged");
         await Expect(page.GetByTestId("responses")).ToContainTextAsync("ISR acknowledged by isr-commander");
         await Expect(page.GetByTestId("own-answer")).ToBeVisibleAsync();
-    }
-
-    /// <summary>Makes this browser's signing key on the Signing key page and has the party's administrator enrol it with the CLI.</summary>
-    private async Task EnrolBrowserKeyAsync(IPage page, string userName, string administrator)
-    {
-        await page.GotoAsync("/Account/SigningKey");
-        await page.GetByTestId("create-key").ClickAsync();
-        await Expect(page.GetByTestId("key-state")).ToHaveAttributeAsync("data-state", "pending");
-        var keyId = await page.GetByTestId("key-id").TextContentAsync();
-        var enrolled = await ui.CliAsync("--profile", administrator, "keys", "enroll", keyId!);
-        Assert.True(enrolled.ExitCode == 0, $"keys enroll for {userName}: {enrolled.Err}");
-        await page.GetByTestId("refresh-key").ClickAsync();
-        await Expect(page.GetByTestId("key-state")).ToHaveAttributeAsync("data-state", "enrolled");
     }
 
     /// <summary>Files a notice with the real CLI as <paramref name="profile"/>; returns its id.</summary>

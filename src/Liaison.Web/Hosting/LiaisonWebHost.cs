@@ -105,6 +105,7 @@ public static class LiaisonWebHost
         app.MapIncidentEndpoints();
         app.MapDisputeEndpoints();
         app.MapVerificationVisitEndpoints();
+        app.MapReconstructionEndpoints();
         app.MapRazorPages();
         return app;
     }
