@@ -79,7 +79,8 @@ public static class BundleCommands
     /// Checks a bundle file offline. The log key is <paramref name="logKey"/>, else the one your last <c>liaison verify</c>
     /// of that log pinned, else (only with <paramref name="trustBundleKeys"/>) the bundle's own; the witness keys likewise
     /// (<paramref name="witnessKeys"/>, your last verify, else the bundle's, said as not pinned). Prints what it trusted
-    /// and what it checked; exits 1 with a <c>FAIL</c> line per failure, the first failing entry or attachment first.
+    /// and what it checked; exits 1 with a <c>FAIL</c> line per failure, the first failing entry or attachment first. A
+    /// checkpoint of the size your last verify saw, with another root, is a fork, reported with both checkpoints.
     /// </summary>
     internal static async Task<int> VerifyAsync(CliContext context, bool json, string file, string? logKey, string[] witnessKeys, bool trustBundleKeys, CancellationToken cancellationToken)
     {
@@ -95,9 +96,14 @@ public static class BundleCommands
             return ExitCodes.Failed;
         }
 
-        var trust = ResolveTrust(context, bundle, logKey, witnessKeys, trustBundleKeys);
+        var (trust, saved) = ResolveTrust(context, bundle, logKey, witnessKeys, trustBundleKeys);
         var report = VerifyBundle.Verify(bundle, trust);
         var failures = report.Failures.Select(f => f.ToString()).ToList();
+        if (saved is not null && saved.Origin == bundle.Origin && saved.Size == report.TreeSize && saved.RootHash != report.RootHash)
+        {
+            // Offline, only a checkpoint of the same size can be compared: two roots for one size are two histories.
+            failures.Insert(0, $"checkpoint: FORK: the bundle's checkpoint of size {report.TreeSize} has root {report.RootHash}, the one you verified before has {saved.RootHash}.\n--- checkpoint you verified before ---\n{saved.Note}--- checkpoint in the bundle ---\n{bundle.Checkpoint}");
+        }
         if (json)
         {
             await context.Out.WriteLineAsync(JsonSerializer.Serialize(
@@ -116,14 +122,14 @@ public static class BundleCommands
                     report.AttachmentsChecked,
                     bundle.Pending,
                     bundle.Withheld,
-                    passed = report.Passed,
+                    passed = failures.Count == 0,
                     failures,
                 },
                 JsonSerializerOptions.Web));
         }
         else
         {
-            await PrintAsync(context, bundle, trust, report);
+            await PrintAsync(context, bundle, trust, report, failures.Count);
         }
 
         foreach (var failure in failures)
@@ -131,10 +137,10 @@ public static class BundleCommands
             await context.Err.WriteLineAsync("FAIL " + failure);
         }
 
-        return report.Passed ? ExitCodes.Ok : ExitCodes.Failed;
+        return failures.Count == 0 ? ExitCodes.Ok : ExitCodes.Failed;
     }
 
-    private static BundleTrust ResolveTrust(CliContext context, ReconstructionBundle bundle, string? logKey, string[] witnessKeys, bool trustBundleKeys)
+    private static (BundleTrust Trust, VerifyCommand.VerifiedState? Saved) ResolveTrust(CliContext context, ReconstructionBundle bundle, string? logKey, string[] witnessKeys, bool trustBundleKeys)
     {
         var statePath = VerifyCommand.StatePath(context.ConfigDirectory, bundle.Origin);
         var saved = File.Exists(statePath) ? JsonSerializer.Deserialize<VerifyCommand.VerifiedState>(File.ReadAllText(statePath), JsonSerializerOptions.Web) : null;
@@ -147,7 +153,7 @@ public static class BundleCommands
         var (witnessTexts, witnessSource) = witnessKeys.Length > 0 ? ((IReadOnlyList<string>)witnessKeys, "given with --witness-key")
             : saved?.Witnesses is { Count: > 0 } pinned ? (pinned, $"pinned by your last 'liaison verify' of {bundle.Origin}")
             : (bundle.Witnesses.Select(w => w.Vkey).ToList(), "named by the bundle, not pinned (pass --witness-key, or run 'liaison verify' to pin them)");
-        return new BundleTrust(log, logSource, witnessTexts.Select(w => Parse(w, "witness key")).ToList(), witnessSource);
+        return (new BundleTrust(log, logSource, witnessTexts.Select(w => Parse(w, "witness key")).ToList(), witnessSource), saved);
     }
 
     private static NoteVerifierKey Parse(string vkey, string what)
@@ -156,7 +162,7 @@ public static class BundleCommands
         return parsed.IsSuccess ? parsed.Value : throw new CliFailure($"the {what} '{vkey}' is not a vkey: {parsed.Error.Detail}", ExitCodes.Usage);
     }
 
-    private static async Task PrintAsync(CliContext context, ReconstructionBundle bundle, BundleTrust trust, BundleReport report)
+    private static async Task PrintAsync(CliContext context, ReconstructionBundle bundle, BundleTrust trust, BundleReport report, int failures)
     {
         var subject = bundle.Subject.Id is { } id ? $"{bundle.Subject.Kind} {id.ToString(CultureInfo.InvariantCulture)}" : bundle.Subject.Kind;
         await context.Out.WriteLineAsync($"Bundle of {bundle.Mechanism} ({subject}), exported by {bundle.ExportedBy.User} ({bundle.ExportedBy.Party}) at {bundle.ExportedAt.ToString("u", CultureInfo.InvariantCulture)}.");
@@ -185,7 +191,7 @@ public static class BundleCommands
             await context.Out.WriteLineAsync($"Not in the bundle, not addressed to {bundle.ExportedBy.Party}: {Seqs(bundle.Withheld)}.");
         }
 
-        await context.Out.WriteLineAsync(report.Passed ? "The bundle verifies." : $"The bundle does NOT verify: {report.Failures.Count} failure(s).");
+        await context.Out.WriteLineAsync(failures == 0 ? "The bundle verifies." : $"The bundle does NOT verify: {failures} failure(s).");
     }
 
     private static string Seqs(IEnumerable<long> seqs) => string.Join(", ", seqs.Select(s => s.ToString(CultureInfo.InvariantCulture)));

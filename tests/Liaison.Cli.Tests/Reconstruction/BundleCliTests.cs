@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Liaison.Cli.Commands;
 
 namespace Liaison.Cli.Tests.Reconstruction;
 
@@ -78,6 +79,34 @@ public sealed class BundleCliTests(DemoServerFixture server)
         Assert.StartsWith($"FAIL log key: the bundle names {logKey}, but you trust {otherVkey}", other.ErrLines[0], StringComparison.Ordinal);
         Assert.Equal(2, missing.ExitCode);
         Assert.Contains("there is no file", missing.Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task VerifyBundle_CheckpointOfTheSizeVerifiedBeforeWithAnotherRoot_ReportsForkWithBoth()
+    {
+        using var folder = new TempFolder();
+        var file = folder.Sub("bundle.json");
+        var seqs = await StatementSeqsAsync();
+        await WaitForFinalAsync(seqs[0]);
+        var export = await server.RunAsync(["--profile", "isr-officer", "bundle", "export", "--seq", seqs[0].ToString(System.Globalization.CultureInfo.InvariantCulture), "--out", file]);
+        Assert.True(export.ExitCode == 0, export.Err);
+        var bundle = JsonNode.Parse(await File.ReadAllTextAsync(file, TestContext.Current.CancellationToken))!;
+        var (origin, logKey, note) = (bundle["origin"]!.GetValue<string>(), bundle["logKey"]!.GetValue<string>(), bundle["checkpoint"]!.GetValue<string>());
+        var lines = note.Split('\n');
+        var otherRoot = Convert.ToBase64String(new byte[32]);
+        var fresh = folder.Sub("fresh-config");
+        var statePath = VerifyCommand.StatePath(fresh, origin);
+        Directory.CreateDirectory(Path.GetDirectoryName(statePath)!);
+        var state = new VerifyCommand.VerifiedState(origin, logKey, long.Parse(lines[1], System.Globalization.CultureInfo.InvariantCulture), otherRoot, note.Replace(lines[2], otherRoot, StringComparison.Ordinal));
+        await File.WriteAllTextAsync(statePath, JsonSerializer.Serialize(state, JsonSerializerOptions.Web), TestContext.Current.CancellationToken);
+
+        var result = await CliRun.RunAsync(fresh, ["verify", "--bundle", file]);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.StartsWith("FAIL checkpoint: FORK:", result.ErrLines[0], StringComparison.Ordinal);
+        Assert.Contains(otherRoot, result.Err, StringComparison.Ordinal);
+        Assert.Contains(lines[2], result.Err, StringComparison.Ordinal);
+        Assert.Contains("does NOT verify", result.Out, StringComparison.Ordinal);
     }
 
     [Fact]
