@@ -35,6 +35,7 @@ public static class CliApp
         root.Subcommands.Add(NoticeCommands.Create(context, globals));
         root.Subcommands.Add(DisputeCommands.Create(context, globals));
         root.Subcommands.Add(VerificationCommands.Create(context, globals));
+        root.Subcommands.Add(IncidentCommands.Create(context, globals));
         foreach (var command in HotlineCommands.Create(context, globals))
         {
             root.Subcommands.Add(command);

@@ -251,6 +251,7 @@ public static class HotlineCommands
 
         context.Console.MarkupLineInterpolated($"Hotline responsiveness from {report.From:yyyy-MM-dd HH:mm} to {report.To:yyyy-MM-dd HH:mm} UTC, the same computation for each side:");
         context.Console.Write(table);
+        await IncidentCommands.PrintStatisticsAsync(context, client, report.From, cancellationToken);
         await DisputeCommands.PrintFiguresAsync(context, client, from, to, cancellationToken);
         return ExitCodes.Ok;
     }

@@ -41,8 +41,8 @@ public sealed record IncidentReported(
     string? PlaceName,
     IReadOnlyList<string> Actors,
     IReadOnlyList<Casualties> Casualties,
-    string Narrative,
-    string Lang,
+    string? Narrative,
+    string? Lang,
     IReadOnlyList<Attachment> Evidence,
     Grading Grading,
     IReadOnlyList<PartyCode> Concerns,
@@ -139,7 +139,7 @@ public static partial class IncidentEvents
     /// <c>incident.report</c>, in this order: <c>category</c>; <c>time</c> <c>{start, end?}</c> (end after start);
     /// <c>location</c> (GeoJSON Point, Polygon or MultiPolygon); <c>placeName</c> (optional); <c>actors</c> (codes, may be
     /// empty); <c>casualties</c> (optional, side → <c>{killed?, wounded?}</c> of <c>{min, max}</c>); <c>narrative</c>
-    /// <c>{text, lang}</c>; <c>evidence</c> (optional attachments); <c>grading</c> (<c>A1</c>…<c>F6</c>); <c>concerns</c>
+    /// (optional <c>{text, lang}</c>); <c>evidence</c> (optional attachments); <c>grading</c> (<c>A1</c>…<c>F6</c>); <c>concerns</c>
     /// (optional party codes); <c>links</c> (optional <c>{notices?, messages?}</c> of sequence numbers).
     /// </summary>
     public static Result<IncidentReported> ParseReport(JsonElement body, MechanismConfig? config = null)
@@ -213,21 +213,28 @@ public static partial class IncidentEvents
             return casualties.Error;
         }
 
-        if (!body.TryGetProperty("narrative", out var narrative) || narrative.ValueKind != JsonValueKind.Object)
+        string? text = null;
+        string? lang = null;
+        if (body.TryGetProperty("narrative", out var narrative) && narrative.ValueKind != JsonValueKind.Null)
         {
-            return EntryErrors.InvalidField("narrative", "is required: an object {\"text\": …, \"lang\": …}");
-        }
+            if (narrative.ValueKind != JsonValueKind.Object)
+            {
+                return EntryErrors.InvalidField("narrative", "must be an object {\"text\": …, \"lang\": …}");
+            }
 
-        var text = HotlineFields.Text(narrative, "text", 20_000, "narrative.text");
-        if (!text.IsSuccess)
-        {
-            return text.Error;
-        }
+            var readText = HotlineFields.Text(narrative, "text", 20_000, "narrative.text");
+            if (!readText.IsSuccess)
+            {
+                return readText.Error;
+            }
 
-        var lang = HotlineFields.Lang(narrative, "lang");
-        if (!lang.IsSuccess)
-        {
-            return EntryErrors.InvalidField("narrative.lang", "must be a BCP 47 language tag such as 'ar', 'he' or 'en'");
+            var readLang = HotlineFields.Lang(narrative, "lang");
+            if (!readLang.IsSuccess)
+            {
+                return EntryErrors.InvalidField("narrative.lang", "must be a BCP 47 language tag such as 'ar', 'he' or 'en'");
+            }
+
+            (text, lang) = (readText.Value, readLang.Value);
         }
 
         var evidence = ReadEvidence(body);
@@ -255,7 +262,7 @@ public static partial class IncidentEvents
         }
 
         return new IncidentReported(
-            category.Value, start.Value, end, location.Value, placeName, actors.Value, casualties.Value, text.Value, lang.Value, evidence.Value,
+            category.Value, start.Value, end, location.Value, placeName, actors.Value, casualties.Value, text, lang, evidence.Value,
             new Grading(grading.Value[0], grading.Value[1] - '0'), concerns.Value, links.Value.Notices, links.Value.Messages);
     }
 

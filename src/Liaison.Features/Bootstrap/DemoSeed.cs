@@ -109,7 +109,7 @@ public sealed class DemoSeed(InitMechanism init, AccessTokens tokens, UserManage
         }
 
         var notices = await RecordNoticeHistoryAsync(config, credentials, cancellationToken);
-        return notices.IsSuccess ? credentials : notices.Error;
+        return notices.IsSuccess ? (await DemoIncidents.RecordAsync(config, time.GetUtcNow(), (author, type, audience, fields) => AppendAsUserAsync(config, credentials, author, type, audience, fields, cancellationToken))).Map(_ => credentials) : notices.Error;
     }
 
     /// <summary>
