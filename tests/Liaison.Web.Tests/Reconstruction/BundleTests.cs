@@ -185,6 +185,37 @@ public sealed class BundleTests(WitnessedApp app) : IClassFixture<WitnessedApp>
         Assert.Equal(new BundleSubject("incident", older), found.Value.Subject);
     }
 
+    [Fact]
+    public async Task IncidentBundle_ReportWithEvidence_VerifiesOfflineWithTheIncidentAsSubject()
+    {
+        var bytes = Encoding.UTF8.GetBytes("Crater photo " + Guid.NewGuid().ToString("N"));
+        var sha = await UploadAsync("syr-officer", bytes);
+        var incident = await SubmitAsync("syr-officer", "incident.report", ["SYR", "ISR", "USA", "UNDOF"], new JsonObject
+        {
+            ["category"] = "exchange-of-fire",
+            ["time"] = new JsonObject { ["start"] = "2026-11-01T06:00:00Z" },
+            ["location"] = new JsonObject { ["type"] = "Point", ["coordinates"] = new JsonArray(36.57, 32.71) },
+            ["actors"] = new JsonArray("israeli-forces", "syrian-government-forces"),
+            ["narrative"] = new JsonObject { ["text"] = "تبادل لإطلاق النار قرب السويداء " + Guid.NewGuid().ToString("N"), ["lang"] = "ar" },
+            ["grading"] = "B2",
+            ["evidence"] = new JsonArray(new JsonObject { ["sha256"] = sha, ["name"] = "crater.txt", ["mediaType"] = "text/plain", ["size"] = bytes.Length }),
+        });
+        await WaitForFinalAsync(incident);
+
+        using var client = app.CreateClientFor("isr-officer");
+        using var response = await client.GetAsync($"/api/v1/incidents/{incident}/bundle", TestContext.Current.CancellationToken);
+        var body = await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, Encoding.UTF8.GetString(body));
+        var (bundle, _) = ReconstructionBundle.Parse(body);
+        var report = VerifyBundle.Verify(bundle!, await TrustAsync());
+
+        Assert.True(report.Passed, string.Join("\n", report.Failures));
+        Assert.Equal(new BundleSubject("incident", incident), bundle!.Subject);
+        Assert.Contains(incident, bundle.Entries.Select(e => e.Seq));
+        Assert.Equal(Convert.ToBase64String(bytes), bundle.Attachments[sha]);
+        Assert.Equal(1, report.AttachmentsChecked);
+    }
+
     [Theory]
     [InlineData("seq=999999999", HttpStatusCode.NotFound, "entry-not-found")]
     [InlineData("seq=abc", HttpStatusCode.BadRequest, "invalid-seqs")]
@@ -239,15 +270,19 @@ public sealed class BundleTests(WitnessedApp app) : IClassFixture<WitnessedApp>
         return string.Join('\n', lines);
     }
 
+    private async Task<string> UploadAsync(string userName, byte[] bytes)
+    {
+        var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        using var client = app.CreateClientFor(userName);
+        using var upload = await client.PutAsync($"/api/v1/attachments/{sha}", new ByteArrayContent(bytes), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Created, upload.StatusCode);
+        return sha;
+    }
+
     private async Task<(long Seq, string Sha, byte[] Bytes)> SendWithAttachmentAsync()
     {
         var bytes = Encoding.UTF8.GetBytes("Evidence " + Guid.NewGuid().ToString("N") + ": צילום מהשטח");
-        var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
-        using (var client = app.CreateClientFor("isr-officer"))
-        using (var upload = await client.PutAsync($"/api/v1/attachments/{sha}", new ByteArrayContent(bytes), TestContext.Current.CancellationToken))
-        {
-            Assert.Equal(HttpStatusCode.Created, upload.StatusCode);
-        }
+        var sha = await UploadAsync("isr-officer", bytes);
 
         var seq = await SubmitAsync("isr-officer", HotlineEntryTypes.MessageSend, Security, new JsonObject
         {
