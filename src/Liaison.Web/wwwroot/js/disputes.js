@@ -64,7 +64,7 @@
         if (d.deadline) {
             const holder = document.getElementById("dispute-deadline");
             holder.hidden = false;
-            holder.replaceChildren(...deadlineParts(d.deadline));
+            holder.replaceChildren(el("span", {}, ...deadlineParts(d.deadline)));
         }
 
         const facts = document.getElementById("dispute-facts");

@@ -209,8 +209,8 @@
         if (v.deadline && v.deadline.due) {
             const owed = { acknowledgement: "Acknowledgement", review: "The joint review's outcome", finding: "The convener's finding" }[v.deadline.stage] || v.deadline.stage;
             deadline.hidden = false;
-            deadline.replaceChildren(el("strong", {}, owed), " due ", R.time(v.deadline.due), " ", R.countdown(v.deadline.due),
-                v.deadline.escalated ? el("span", { class: "late" }, " — escalated to the duty officers and the convener") : null);
+            deadline.replaceChildren(el("span", {}, el("strong", {}, owed), " due ", R.time(v.deadline.due), " ", R.countdown(v.deadline.due),
+                v.deadline.escalated ? el("span", { class: "late" }, " — escalated to the duty officers and the convener") : null));
         }
 
         document.getElementById("incident-timeline").replaceChildren(R.timeline(timelineItems(v), parties, viewerParty));

@@ -22,9 +22,9 @@
         const r = await R.fetchJson(`/api/v1/incidents/${id}/reconstruction`);
         const items = r.items || [];
         const sides = [...new Set(items.map((i) => i.party).filter(Boolean))];
-        document.getElementById("reconstruction-summary").replaceChildren(
+        document.getElementById("reconstruction-summary").replaceChildren(el("span", {},
             `${items.length} entries from ${sides.length} ${sides.length === 1 ? "party" : "parties"} (${sides.join(", ")})`,
-            r.from && r.to ? el("span", { class: "muted" }, " between ", R.time(r.from), " and ", R.time(r.to)) : null, ".");
+            r.from && r.to ? el("span", { class: "muted" }, " between ", R.time(r.from), " and ", R.time(r.to)) : null, "."));
         document.getElementById("reconstruction-timeline").replaceChildren(R.timeline(items, parties, viewerParty));
         if (!map) {
             return;

@@ -56,7 +56,7 @@
     }
 
     function words(path) {
-        return path.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
+        return path.replace(/([a-z0-9])([A-Z])/g, "$1 $2").toLowerCase();
     }
 
     function cell(path, value) {
