@@ -27,6 +27,7 @@ public sealed class WitnessedApp : WebApplicationFactory<Program>, IAsyncLifetim
 {
     private readonly string _root = Path.Combine(Path.GetTempPath(), "liaison-web-tests-" + Guid.NewGuid().ToString("N"));
     private DemoCredentials? _credentials;
+    private bool _cosigning = true;
 
     /// <summary>The witnesses' cosigning keys, by host name (<c>isr.witness.test</c>).</summary>
     public IReadOnlyDictionary<string, CosignatureSigner> Witnesses { get; } = new Dictionary<string, CosignatureSigner>(StringComparer.Ordinal)
@@ -36,7 +37,11 @@ public sealed class WitnessedApp : WebApplicationFactory<Program>, IAsyncLifetim
     };
 
     /// <summary>While false, the witnesses refuse every checkpoint (HTTP 503), so no new checkpoint becomes final.</summary>
-    public bool Cosigning { get; set; } = true;
+    public bool Cosigning
+    {
+        get => Volatile.Read(ref _cosigning);
+        set => Volatile.Write(ref _cosigning, value);
+    }
 
     public DemoCredentials Credentials => _credentials ?? throw new InvalidOperationException("The app is not initialised.");
 
