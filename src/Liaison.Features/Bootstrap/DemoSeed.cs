@@ -37,7 +37,7 @@ public sealed record DemoCredentials(string Mechanism, IReadOnlyList<DemoUser> U
 /// Seeds the demo mechanism: <see cref="InitMechanism"/>, then one user per party and role, each with a key enrolled
 /// by their party's administrator and a personal access token, then the opening statements of the scripted history.
 /// </summary>
-public sealed class DemoSeed(InitMechanism init, AccessTokens tokens, UserManager<LiaisonUser> users, TimeProvider time)
+public sealed class DemoSeed(InitMechanism init, AccessTokens tokens, UserManager<LiaisonUser> users, TimeProvider time, Data.LiaisonDbContext db)
 {
     public async Task<Result<DemoCredentials>> HandleAsync(MechanismConfig config, string configPath, DataFolder folder, CancellationToken cancellationToken)
     {
@@ -109,7 +109,9 @@ public sealed class DemoSeed(InitMechanism init, AccessTokens tokens, UserManage
         }
 
         var notices = await RecordNoticeHistoryAsync(config, credentials, cancellationToken);
-        return notices.IsSuccess ? (await DemoIncidents.RecordAsync(config, time.GetUtcNow(), (author, type, audience, fields) => AppendAsUserAsync(config, credentials, author, type, audience, fields, cancellationToken))).Map(_ => credentials) : notices.Error;
+        var incidents = notices.IsSuccess ? await DemoIncidents.RecordAsync(config, time.GetUtcNow(), (author, type, audience, fields) => AppendAsUserAsync(config, credentials, author, type, audience, fields, cancellationToken)) : notices;
+        incidents = incidents.IsSuccess ? await DemoDisputes.RecordAsync(init, users, time, db, config, credentials, cancellationToken) : incidents;
+        return incidents.IsSuccess ? credentials : incidents.Error;
     }
 
     /// <summary>

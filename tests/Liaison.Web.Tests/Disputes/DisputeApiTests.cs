@@ -211,6 +211,28 @@ public sealed class DisputeApiTests(LiaisonAppFixture app)
     }
 
     [Fact]
+    public async Task Demo_SyriasDisputeOverTheStrike_EndsInAConvenerFinding_AndIsraelsAwaitsAReply()
+    {
+        var disputes = (await _cases.GetAsync("usa-mediator", "/api/v1/disputes")).EnumerateArray().ToList();
+
+        var strike = Assert.Single(disputes, d => d.GetProperty("lang").GetString() == "ar");
+        Assert.Equal(("SYR", "ISR", "isr-strikes-self-defence-only"), (strike.GetProperty("claimant").GetString(), strike.GetProperty("respondent").GetString(), strike.GetProperty("breach").GetProperty("commitment").GetString()));
+        Assert.Equal(("decided", "convener"), (strike.GetProperty("status").GetString(), strike.GetProperty("level").GetString()));
+        Assert.Equal(["he", "en"], strike.GetProperty("replies").EnumerateArray().Select(r => r.GetProperty("lang").GetString()));
+        Assert.Equal(["senior", "convener"], strike.GetProperty("escalations").EnumerateArray().Select(e => e.GetProperty("to").GetString()));
+        Assert.Equal(("unsubstantiated", "usa-mediator"), (strike.GetProperty("finding").GetProperty("outcome").GetString(), strike.GetProperty("finding").GetProperty("author").GetString()));
+        Assert.Contains(disputes, d => d.GetProperty("claimant").GetString() == "ISR" && d.GetProperty("breach").GetProperty("commitment").GetString() == "syr-protect-druze");
+
+        var reports = (await _cases.GetAsync("isr-officer", "/api/v1/verification/reports?zone=aos")).EnumerateArray();
+        var visit = Assert.Single(reports, r => r.GetProperty("party").GetString() == "UNDOF" && r.GetProperty("text").GetString()!.Contains("Alpha line", StringComparison.Ordinal));
+        Assert.Contains(visit.GetProperty("violations").EnumerateArray(), v => v.GetProperty("party").GetString() == "ISR" && v.GetProperty("rule").GetString() == "zone-prohibited");
+        var incident = Assert.Single(strike.GetProperty("incidents").EnumerateArray()).GetInt64();
+        Assert.Equal("exchange-of-fire", (await _cases.GetAsync("syr-officer", $"/api/v1/incidents/{incident}")).GetProperty("category").GetString());
+        var interdiction = Assert.Single((await _cases.GetAsync("syr-officer", "/api/v1/verification/reports?zone=suwayda")).EnumerateArray(), r => r.GetProperty("text").GetString()!.Contains("interdiction", StringComparison.Ordinal));
+        Assert.Matches(@"\(incident \d+\)\.$", interdiction.GetProperty("text").GetString());
+    }
+
+    [Fact]
     public async Task Statistics_TheSameFiguresForEachSide()
     {
         var from = app.Time.GetUtcNow();
