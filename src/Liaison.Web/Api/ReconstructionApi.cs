@@ -38,7 +38,9 @@ public static class ReconstructionApi
             return Problems.Result(reconstruction.Error);
         }
 
-        var seqs = reconstruction.Value.Seqs.Take(ExportBundle.MaxSeqs).ToList();
+        // A bundle holds at most MaxSeqs entries: the event's reports first, so the subject is always among them.
+        var view = reconstruction.Value;
+        var seqs = view.Event.Concat(view.Seqs.Except(view.Event)).Take(ExportBundle.MaxSeqs).ToList();
         return await BundlesApi.ExportResultAsync(export, new ExportBundleRequest(seqs, new BundleSubject("incident", id)), member, cancellationToken);
     }
 }
