@@ -62,7 +62,7 @@ internal static class LoadBenchmark
     }
 
     /// <summary>Submits every request, <paramref name="concurrency"/> at a time (closed loop), and returns how many were refused.</summary>
-    private static async Task<int> SubmitAllAsync(HttpClient http, List<(string Token, byte[] Body)> requests, int concurrency)
+    internal static async Task<int> SubmitAllAsync(HttpClient http, List<(string Token, byte[] Body)> requests, int concurrency)
     {
         var next = -1;
         var failed = 0;

@@ -4,7 +4,7 @@ namespace Liaison.Benchmarks;
 
 /// <summary>
 /// <c>dotnet run -c Release --project bench/Liaison.Benchmarks -- load</c> runs the end-to-end load benchmark;
-/// <c>-- delivery [rate] [seconds]</c> the hotline's live delivery latency; <c>-- log</c> the proof and replay benchmark at scale; <c>-- notices [count]</c> conflict checks against standing notices; anything else goes to BenchmarkDotNet (<c>-- --filter '*'</c>).
+/// <c>-- delivery [rate] [seconds]</c> the hotline's live delivery latency; <c>-- log</c> the proof and replay benchmark at scale; <c>-- notices [count]</c> conflict checks against standing notices; <c>-- incidents [count] [seconds]</c> listing incidents with filters through the API; anything else goes to BenchmarkDotNet (<c>-- --filter '*'</c>).
 /// </summary>
 public static class Program
 {
@@ -23,6 +23,11 @@ public static class Program
         if (args.Length > 0 && args[0] == "notices")
         {
             return await NoticeBenchmark.RunAsync(args[1..]);
+        }
+
+        if (args.Length > 0 && args[0] == "incidents")
+        {
+            return await IncidentListBenchmark.RunAsync(args[1..]);
         }
 
         if (args.Length > 0 && args[0] == "log")
