@@ -39,6 +39,9 @@ public sealed class IncidentRegister
     private readonly Dictionary<long, long> _parent = [];
     private readonly Dictionary<long, SortedSet<long>> _events = [];
     private readonly GridIndex<long> _points = new();
+    private readonly Dictionary<string, List<long>> _byCategory = new(StringComparer.Ordinal);
+    private readonly Dictionary<PartyCode, List<long>> _byParty = [];
+    private readonly List<long> _stepped = [];
 
     /// <summary>Creates an empty register for a mechanism, resolving place names with <paramref name="gazetteer"/>.</summary>
     public IncidentRegister(MechanismConfig config, Gazetteer gazetteer)
@@ -52,6 +55,24 @@ public sealed class IncidentRegister
 
     /// <summary>Every incident id, oldest first (ids grow with the record).</summary>
     public IReadOnlyList<long> Ids => _order;
+
+    /// <summary>The ids of the incidents in <paramref name="category"/>, oldest first.</summary>
+    public IReadOnlyList<long> IdsInCategory(string category) => _byCategory.TryGetValue(category, out var ids) ? ids : [];
+
+    /// <summary>The ids of the incidents <paramref name="party"/> reported, oldest first.</summary>
+    public IReadOnlyList<long> IdsReportedBy(PartyCode party) => _byParty.TryGetValue(party, out var ids) ? ids : [];
+
+    /// <summary>The ids of the incidents with at least one step, oldest first: the only ones whose status can be other than reported.</summary>
+    public IReadOnlyList<long> IdsWithSteps => _stepped;
+
+    /// <summary>The ids of the incidents whose point is inside <paramref name="box"/> or on its edge (longitude/latitude), oldest first.</summary>
+    public IReadOnlyList<long> IdsWithin(Envelope box)
+    {
+        ArgumentNullException.ThrowIfNull(box);
+        var ids = _points.Query(box);
+        ids.Sort();
+        return ids;
+    }
 
     /// <summary>The incidents neither resolved nor found on: those a deadline may still run on.</summary>
     public IEnumerable<Incident> Open => _open.Select(id => _incidents[id]);
@@ -185,6 +206,8 @@ public sealed class IncidentRegister
         _open.Add(incident.Id);
         var point = report.Point;
         _points.Insert(new Envelope(point), incident.Id);
+        Add(_byCategory, report.Category, incident.Id);
+        Add(_byParty, incident.Party, incident.Id);
         return new[] { incident };
     }
 
@@ -206,7 +229,7 @@ public sealed class IncidentRegister
 
         var step = new IncidentStep(entry.Seq, kind, entry.Party, entry.Author, entry.ServerTime) { Text = text, Lang = lang, Outcome = outcome, Late = LatenessOf(incident, kind, entry.ServerTime) };
         var changed = incident with { Steps = [.. incident.Steps, step] };
-        _incidents[id] = changed;
+        Replace(changed);
         if (changed.IsClosed)
         {
             _open.Remove(id);
@@ -343,7 +366,7 @@ public sealed class IncidentRegister
         {
             var step = new IncidentStep(entry.Seq, IncidentStepKind.Linked, entry.Party, entry.Author, entry.ServerTime) { Text = linked.Reason, Linked = linked.Incidents };
             var updated = incident with { Steps = [.. incident.Steps, step] };
-            _incidents[incident.Id] = updated;
+            Replace(updated);
             changed.Add(updated);
         }
 
@@ -369,8 +392,33 @@ public sealed class IncidentRegister
 
         var step = new IncidentStep(entry.Seq, IncidentStepKind.Escalated, entry.Party, entry.Author, entry.ServerTime) { Stage = escalated.Stage, Deadline = escalated.Deadline };
         var changed = incident with { Steps = [.. incident.Steps, step] };
-        _incidents[incident.Id] = changed;
+        Replace(changed);
         return new[] { changed };
+    }
+
+    private static void Add<TKey>(Dictionary<TKey, List<long>> index, TKey key, long id)
+        where TKey : notnull
+    {
+        if (!index.TryGetValue(key, out var ids))
+        {
+            index[key] = ids = [];
+        }
+
+        ids.Add(id);
+    }
+
+    /// <summary>Stores a changed incident; its first step puts it among <see cref="IdsWithSteps"/> (kept in id order).</summary>
+    private void Replace(Incident changed)
+    {
+        _incidents[changed.Id] = changed;
+        if (changed.Steps.Count == 1)
+        {
+            var at = _stepped.BinarySearch(changed.Id);
+            if (at < 0)
+            {
+                _stepped.Insert(~at, changed.Id);
+            }
+        }
     }
 
     private long Find(long id)

@@ -28,7 +28,8 @@ public sealed record IncidentPage(IReadOnlyList<IncidentSummary> Items, long? Ne
 
 /// <summary>
 /// Lists and reads the incidents a member's party may read (it is in their audience). A page walks the ids from the
-/// cursor down and stops once it is full, so its cost grows with the page and the filter's selectivity, not the record.
+/// cursor down and stops once it is full, so its cost grows with the page and the filter's selectivity, not the record;
+/// the ids walked are the smallest of the register's indexes the filters allow (category, party, steps, grid).
 /// </summary>
 public sealed class ListIncidents(IncidentBook book, EstablishedMechanism mechanism, TimeProvider time)
 {
@@ -37,6 +38,9 @@ public sealed class ListIncidents(IncidentBook book, EstablishedMechanism mechan
 
     /// <summary>The largest page.</summary>
     public const int MaxLimit = 500;
+
+    /// <summary>The widest bbox, in square degrees, that is looked up in the register's grid rather than checked incident by incident.</summary>
+    public const double MaxIndexedBoxDegrees = 4;
 
     public async Task<Result<IncidentPage>> HandleAsync(ListIncidentsRequest request, PartyCode reader, CancellationToken cancellationToken)
     {
@@ -96,7 +100,7 @@ public sealed class ListIncidents(IncidentBook book, EstablishedMechanism mechan
         var now = time.GetUtcNow();
         return await book.ReadAsync<Result<IncidentPage>>((register, durable) =>
         {
-            var ids = register.Ids;
+            var ids = Candidates(register, request.Category, party, status, box);
             var start = UpperIndex(ids, Math.Min(request.Cursor ?? long.MaxValue, durable + 1));
             var items = new List<IncidentSummary>(Math.Min(limit, 64));
             long? next = null;
@@ -156,6 +160,37 @@ public sealed class ListIncidents(IncidentBook book, EstablishedMechanism mechan
                 .ToList();
             return IncidentView.From(visible, linked.Count > 0 ? linked[0] : id, linked, duplicates, config.Deadlines, now);
         }, cancellationToken);
+    }
+
+    /// <summary>
+    /// The smallest id list, oldest first, that holds every incident the filters can keep: all ids, or those of the
+    /// category, of the reporting party, with steps (for any status but reported), or inside a bbox of at most
+    /// <see cref="MaxIndexedBoxDegrees"/> square degrees (a wider box would read most of the grid).
+    /// </summary>
+    private static IReadOnlyList<long> Candidates(IncidentRegister register, string? category, PartyCode? party, IncidentStatus? status, Envelope? box)
+    {
+        var ids = register.Ids;
+        if (category is not null && register.IdsInCategory(category) is var inCategory && inCategory.Count < ids.Count)
+        {
+            ids = inCategory;
+        }
+
+        if (party is { } p && register.IdsReportedBy(p) is var byParty && byParty.Count < ids.Count)
+        {
+            ids = byParty;
+        }
+
+        if (status is { } s && s != IncidentStatus.Reported && register.IdsWithSteps.Count < ids.Count)
+        {
+            ids = register.IdsWithSteps;
+        }
+
+        if (box is not null && box.Area <= MaxIndexedBoxDegrees && register.IdsWithin(box) is var within && within.Count < ids.Count)
+        {
+            ids = within;
+        }
+
+        return ids;
     }
 
     private static Error Invalid(string detail) => new Error.Validation("query-invalid", detail);

@@ -173,6 +173,23 @@ public sealed class IncidentApiTests(LiaisonAppFixture app)
         Assert.Empty((await ListAsync("syr-officer", $"?category=airspace-violation&status=resolved&bbox={bbox}")).GetProperty("items").EnumerateArray());
     }
 
+    [Fact]
+    public async Task List_ByStatus_FindsIncidentsByTheirDurableSteps()
+    {
+        var (lon, lat) = Unique();
+        var acknowledged = await SubmitAsync("syr-officer", IncidentEntryTypes.Report, Report("detention", (lon, lat)));
+        var reported = await SubmitAsync("syr-officer", IncidentEntryTypes.Report, Report("detention", (lon + 0.001, lat)));
+        await SubmitAsync("isr-duty", IncidentEntryTypes.Acknowledge, new JsonObject { ["incident"] = acknowledged });
+        var bbox = string.Create(CultureInfo.InvariantCulture, $"{lon - 0.01},{lat - 0.01},{lon + 0.01},{lat + 0.01}");
+
+        async Task<List<long>> Ids(string status) =>
+            [.. (await ListAsync("undof-observer", $"?status={status}&bbox={bbox}&limit=500")).GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetInt64())];
+
+        Assert.Equal([acknowledged], await Ids("acknowledged"));
+        Assert.Equal([reported], await Ids("reported"));
+        Assert.Empty(await Ids("disputed"));
+    }
+
     [Theory]
     [InlineData("?category=shelling")]
     [InlineData("?status=closed")]
