@@ -4,9 +4,11 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Liaison.Domain.Incidents;
+using Liaison.Domain.Parties;
 using Liaison.Features.Bootstrap;
 using Liaison.Features.Entries;
 using Liaison.Features.Keys;
+using Liaison.Features.Incidents;
 using Liaison.Features.Mechanism;
 using Liaison.Ledger.Crypto;
 using Microsoft.Extensions.DependencyInjection;
@@ -68,10 +70,11 @@ internal static class IncidentListBenchmark
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Seeded {count - refused:N0} reports ({refused} refused) in {seedClock.Elapsed.TotalSeconds:F1} s: {count / seedClock.Elapsed.TotalSeconds:N0} reports/s through the sequencer ({signClock.Elapsed.TotalSeconds:F1} s of signing not counted); load average {LoadBenchmark.LoadAverage()}."));
 
+        await HandlerOnlyAsync(server.App.Services, new PartyCode("ISR"), categories, t0);
         var baseline = await ClosedLoopAsync(http, Math.Min(seconds, 10), random => (readers[random.Next(readers.Count)].Token, "/api/v1/mechanism"));
         Console.WriteLine($"Baseline, GET /api/v1/mechanism, {Concurrency} connections: {baseline.Latencies.Summary()}  {baseline.Rate:N0} req/s, {baseline.Failed} failed");
 
-        var listing = await ClosedLoopAsync(http, seconds, random => (readers[random.Next(readers.Count)].Token, Query(random, categories, t0)));
+        var listing = await ClosedLoopAsync(http, seconds, random => (readers[random.Next(readers.Count)].Token, PathOf(Query(random, categories, t0).Request)));
         var l = listing.Latencies;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"GET /api/v1/incidents with filters, {count:N0} incidents, {Concurrency} connections, {Environment.ProcessorCount} cores, load average {LoadBenchmark.LoadAverage()}:"));
         Console.WriteLine($"  {l.Summary()}  {listing.Rate:N0} req/s, {listing.Failed} failed, {listing.Items / (double)Math.Max(1, l.Count):F1} items a page, {listing.Followed} cursor pages followed");
@@ -119,36 +122,82 @@ internal static class IncidentListBenchmark
         };
     }
 
-    /// <summary>One listing request of the mix: a filter (or none), limit 50.</summary>
-    private static string Query(Random random, string[] categories, DateTimeOffset t0)
+    /// <summary>One listing request of the mix, named by its filters: none, one, or a combination; limit 50.</summary>
+    private static (string Kind, ListIncidentsRequest Request) Query(Random random, string[] categories, DateTimeOffset t0)
     {
-        string Category() => "category=" + categories[random.Next(categories.Length)];
-        string Party() => "party=" + (random.Next(2) == 0 ? "ISR" : "SYR");
-        string Window()
+        var category = categories[random.Next(categories.Length)];
+        var party = random.Next(2) == 0 ? "ISR" : "SYR";
+        var from = t0.AddDays(-random.Next(30, 366));
+        var lon = Math.Round(35.7 + (random.NextDouble() * 5.3), 3);
+        var lat = Math.Round(32.3 + (random.NextDouble() * 4.0), 3);
+        var box = string.Create(CultureInfo.InvariantCulture, $"{lon},{lat},{lon + 1},{lat + 1}");
+        var all = new ListIncidentsRequest(Limit: 50);
+        return random.Next(8) switch
         {
-            var from = t0.AddDays(-random.Next(30, 366));
-            return "from=" + Uri.EscapeDataString(from.ToString("O", CultureInfo.InvariantCulture)) + "&to=" + Uri.EscapeDataString(from.AddDays(30).ToString("O", CultureInfo.InvariantCulture));
-        }
-
-        string Box()
-        {
-            var lon = 35.7 + (random.NextDouble() * 5.3);
-            var lat = 32.3 + (random.NextDouble() * 4.0);
-            return string.Create(CultureInfo.InvariantCulture, $"bbox={lon:F3},{lat:F3},{lon + 1:F3},{lat + 1:F3}");
-        }
-
-        var filter = random.Next(8) switch
-        {
-            0 => string.Empty,
-            1 => Category(),
-            2 => Party(),
-            3 => "status=" + Statuses[random.Next(Statuses.Length)],
-            4 => Window(),
-            5 => Box(),
-            6 => Category() + "&" + Party() + "&" + Window(),
-            _ => Category() + "&" + Box(),
+            0 => ("none", all),
+            1 => ("category", all with { Category = category }),
+            2 => ("party", all with { Party = party }),
+            3 => ("status", all with { Status = Statuses[random.Next(Statuses.Length)] }),
+            4 => ("from/to 30 d", all with { From = from, To = from.AddDays(30) }),
+            5 => ("bbox 1°", all with { Bbox = box }),
+            6 => ("category+party+from/to", all with { Category = category, Party = party, From = from, To = from.AddDays(30) }),
+            _ => ("category+bbox", all with { Category = category, Bbox = box }),
         };
-        return "/api/v1/incidents?limit=50" + (filter.Length > 0 ? "&" + filter : string.Empty);
+    }
+
+    /// <summary>The API path of <paramref name="request"/>.</summary>
+    private static string PathOf(ListIncidentsRequest request)
+    {
+        var r = request;
+        var query = new List<string> { "limit=" + r.Limit!.Value.ToString(CultureInfo.InvariantCulture) };
+        void Add(string name, string? value)
+        {
+            if (value is not null)
+            {
+                query.Add(name + "=" + Uri.EscapeDataString(value));
+            }
+        }
+
+        Add("category", r.Category);
+        Add("party", r.Party);
+        Add("status", r.Status);
+        Add("from", r.From?.ToString("O", CultureInfo.InvariantCulture));
+        Add("to", r.To?.ToString("O", CultureInfo.InvariantCulture));
+        Add("bbox", r.Bbox);
+        Add("cursor", r.Cursor?.ToString(CultureInfo.InvariantCulture));
+        return "/api/v1/incidents?" + string.Join("&", query);
+    }
+
+    /// <summary>
+    /// In process, one at a time, without HTTP: the mean time of the listing handler and of serialising its page, per
+    /// kind of request, to tell the work of the listing from that of the HTTP stack.
+    /// </summary>
+    private static async Task HandlerOnlyAsync(IServiceProvider services, PartyCode reader, string[] categories, DateTimeOffset t0)
+    {
+        using var scope = services.CreateScope();
+        var handler = scope.ServiceProvider.GetRequiredService<ListIncidents>();
+        var random = new Random(7);
+        var handle = new Dictionary<string, (double Handle, double Serialise, int Count)>();
+        for (var i = 0; i < 6_000; i++)
+        {
+            var (kind, request) = Query(random, categories, t0);
+            var start = Stopwatch.GetTimestamp();
+            var page = (await handler.HandleAsync(request, reader, CancellationToken.None)).Value;
+            var handled = Stopwatch.GetTimestamp();
+            JsonSerializer.SerializeToUtf8Bytes(page, JsonSerializerOptions.Web);
+            var serialised = Stopwatch.GetTimestamp();
+            if (i >= 2_000)
+            {
+                var (h, z, n) = handle.GetValueOrDefault(kind);
+                handle[kind] = (h + Stopwatch.GetElapsedTime(start, handled).TotalMicroseconds, z + Stopwatch.GetElapsedTime(handled, serialised).TotalMicroseconds, n + 1);
+            }
+        }
+
+        Console.WriteLine("In process, one at a time (mean µs): kind: handler + JSON of the page");
+        foreach (var (kind, (h, z, n)) in handle.OrderBy(k => k.Key, StringComparer.Ordinal))
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {kind,-24} {h / n,8:0.0} + {z / n,6:0.0}"));
+        }
     }
 
     /// <summary>
