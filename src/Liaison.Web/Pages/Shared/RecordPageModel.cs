@@ -32,7 +32,10 @@ public abstract class RecordPageModel(ServedMechanism mechanism) : PageModel
     public string Convener => mechanism.Config.Convener.Code.Value;
 
     /// <summary>The member's role codes, space separated.</summary>
-    public string RoleCodes => string.Join(' ', Member.Roles.Select(r => r.Code()).Order(StringComparer.Ordinal));
+    public string RoleCodes => Codes(Member.Roles);
+
+    /// <summary>Role codes, space separated, as the pages' scripts compare them with the viewer's.</summary>
+    public static string Codes(IEnumerable<Role> roles) => string.Join(' ', roles.Select(r => r.Code()).Order(StringComparer.Ordinal));
 
     /// <summary>The kind of the member's party: party, convener or observer.</summary>
     public string PartyKindCode => mechanism.Config.Parties.First(p => p.Code == Member.Party).Kind.ToString().ToLowerInvariant();

@@ -95,7 +95,7 @@
 
         const open = !d.finding;
         const side = viewerParty === d.claimant || viewerParty === d.respondent;
-        const actor = roles.some((r) => ["liaison-officer", "duty-officer", "commander", "analyst"].includes(r));
+        const actor = roles.some((r) => (root.dataset.stepRoles || "").split(" ").includes(r));
         const offer = {
             reply: open && viewerParty === d.respondent && actor,
             escalate: open && side && actor && d.level !== "convener",

@@ -107,7 +107,8 @@
         const concerned = concerns.includes(viewerParty);
         const reporterSide = v.party === viewerParty;
         const mediator = viewerRoles.includes("mediator");
-        const actor = viewerRoles.some((r) => ["liaison-officer", "duty-officer", "commander", "analyst", "mediator", "observer"].includes(r));
+        const stepRoles = (root.dataset.stepRoles || "").split(" ").filter(Boolean);
+        const actor = viewerRoles.some((r) => stepRoles.includes(r));
         const offer = {
             ack: concerned && !acknowledged.has(viewerParty) && status === "reported",
             review: (concerned || reporterSide) && status === "acknowledged",
