@@ -39,8 +39,12 @@ public sealed class ListIncidents(IncidentBook book, EstablishedMechanism mechan
     /// <summary>The largest page.</summary>
     public const int MaxLimit = 500;
 
-    /// <summary>The widest bbox, in square degrees, that is looked up in the register's grid rather than checked incident by incident.</summary>
-    public const double MaxIndexedBoxDegrees = 4;
+    /// <summary>
+    /// The widest bbox, in square degrees, that is looked up in the register's grid rather than checked incident by
+    /// incident: a wider one holds so many incidents that collecting and sorting them costs more than walking down the
+    /// ids until the page is full (measured with <c>bench/Liaison.Benchmarks -- incidents</c>).
+    /// </summary>
+    public const double MaxIndexedBoxDegrees = 0.25;
 
     public async Task<Result<IncidentPage>> HandleAsync(ListIncidentsRequest request, PartyCode reader, CancellationToken cancellationToken)
     {
@@ -106,14 +110,15 @@ public sealed class ListIncidents(IncidentBook book, EstablishedMechanism mechan
             long? next = null;
             for (var i = start - 1; i >= 0; i--)
             {
+                // The cheap tests of the report first; the audience (a list) last.
                 var incident = register.Incidents[ids[i]];
                 var report = incident.Report;
-                if (!incident.Audience.Contains(reader)
+                if ((request.From is { } f && (report.End ?? report.Start) < f)
+                    || (request.To is { } t && report.Start >= t)
                     || (party is { } p && incident.Party != p)
                     || (request.Category is { } c && !string.Equals(report.Category, c, StringComparison.Ordinal))
-                    || (request.From is { } f && (report.End ?? report.Start) < f)
-                    || (request.To is { } t && report.Start >= t)
-                    || (box is not null && !box.Contains(report.Point)))
+                    || (box is not null && !box.Contains(report.Point))
+                    || !incident.Audience.Contains(reader))
                 {
                     continue;
                 }
