@@ -49,6 +49,15 @@ public sealed class IncidentBook(EstablishedMechanism mechanism, IDbContextFacto
 
         var register = await RegisterAsync(cancellationToken);
         var header = entry.Header;
+        if (header.Type == IncidentEntryTypes.Report && entry.Signer.Kind == KeyOwnerKind.User)
+        {
+            var linked = await CheckLinksAsync(db, header.Body, entry.Signer.Party, cancellationToken);
+            if (!linked.IsSuccess)
+            {
+                return linked.Error;
+            }
+        }
+
         var incidentEntry = new IncidentEntry(seq, header.Type, entry.Signer.Party, header.Author, header.Audience, serverTime, header.ClientTime, header.Body);
         _gate.EnterWriteLock();
         try
@@ -103,6 +112,37 @@ public sealed class IncidentBook(EstablishedMechanism mechanism, IDbContextFacto
     {
         _gate.Dispose();
         _loading.Dispose();
+    }
+
+    /// <summary>
+    /// A report's links name notices (<c>notice.file</c> entries) and hotline messages (<c>message.send</c> entries) of
+    /// the record that the reporter's party may read; anything else is refused (<c>incident-link-unknown</c>).
+    /// </summary>
+    private static async Task<Result<Unit>> CheckLinksAsync(LiaisonDbContext db, System.Text.Json.JsonElement body, PartyCode party, CancellationToken cancellationToken)
+    {
+        var report = IncidentEvents.ParseReport(body);
+        if (!report.IsSuccess || report.Value.LinkedNotices.Count + report.Value.LinkedMessages.Count == 0)
+        {
+            return Unit.Value;
+        }
+
+        var seqs = report.Value.LinkedNotices.Concat(report.Value.LinkedMessages).ToList();
+        var found = await db.Entries.AsNoTracking().Where(e => seqs.Contains(e.Seq)).Select(e => new { e.Seq, e.Type, e.Audience }).ToDictionaryAsync(e => e.Seq, cancellationToken);
+        foreach (var (list, type, field) in new[] { (report.Value.LinkedNotices, Domain.Notices.NoticeEntryTypes.File, "notices"), (report.Value.LinkedMessages, Domain.Hotline.HotlineEntryTypes.MessageSend, "messages") })
+        {
+            for (var i = 0; i < list.Count; i++)
+            {
+                if (!found.TryGetValue(list[i], out var named) || named.Type != type || !named.Audience.Split(',').Contains(party.Value, StringComparer.Ordinal))
+                {
+                    return new Error.Validation("incident-link-unknown", $"links.{field}[{i}] names entry {list[i]}, which is not a {(field == "notices" ? "notice" : "hotline message")} your party may read.")
+                    {
+                        Extensions = new Dictionary<string, object?> { ["field"] = $"links.{field}[{i}]", ["seq"] = list[i] },
+                    };
+                }
+            }
+        }
+
+        return Unit.Value;
     }
 
     private async Task<IncidentRegister> RegisterAsync(CancellationToken cancellationToken)

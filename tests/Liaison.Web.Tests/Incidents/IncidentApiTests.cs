@@ -27,11 +27,13 @@ public sealed class IncidentApiTests(LiaisonAppFixture app)
         var bytes = RandomNumberGenerator.GetBytes(64);
         var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
         await UploadAsync("syr-officer", sha, bytes);
+        var notice = (await GetJsonAsync("syr-officer", "/api/v1/notices"))[0].GetProperty("id").GetInt64();
+        var message = (await GetJsonAsync("syr-officer", "/api/v1/entries?type=message.send&limit=1")).GetProperty("entries")[0].GetProperty("seq").GetInt64();
         var body = Report("exchange-of-fire", Unique(), b =>
         {
             b["placeName"] = "Sheikh Maqsoud";
             b["evidence"] = new JsonArray(new JsonObject { ["sha256"] = sha, ["name"] = "crater.jpg", ["mediaType"] = "image/jpeg", ["size"] = bytes.Length });
-            b["links"] = new JsonObject { ["notices"] = new JsonArray(1), ["messages"] = new JsonArray(2) };
+            b["links"] = new JsonObject { ["notices"] = new JsonArray(notice), ["messages"] = new JsonArray(message) };
         });
 
         var id = await SubmitAsync("syr-officer", IncidentEntryTypes.Report, body);
@@ -46,7 +48,8 @@ public sealed class IncidentApiTests(LiaisonAppFixture app)
         Assert.Equal(view.GetProperty("reportedAt").GetDateTimeOffset().AddHours(24), view.GetProperty("deadline").GetProperty("due").GetDateTimeOffset());
         Assert.Equal(id, view.GetProperty("eventId").GetInt64());
         Assert.Equal("incident.report", view.GetProperty("timeline")[0].GetProperty("type").GetString());
-        Assert.Equal([1L], view.GetProperty("links").GetProperty("notices").EnumerateArray().Select(n => n.GetInt64()));
+        Assert.Equal([notice], view.GetProperty("links").GetProperty("notices").EnumerateArray().Select(n => n.GetInt64()));
+        Assert.Equal([message], view.GetProperty("links").GetProperty("messages").EnumerateArray().Select(n => n.GetInt64()));
         using var download = await app.CreateClientFor("isr-officer").GetAsync($"/api/v1/attachments/{sha}", TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.OK, download.StatusCode);
     }
@@ -71,6 +74,8 @@ public sealed class IncidentApiTests(LiaisonAppFixture app)
     [InlineData("placeName", "\"Sheikh Maqsod\"", HttpStatusCode.BadRequest, "place-unknown")]
     [InlineData("evidence", "[{\"sha256\":\"0000000000000000000000000000000000000000000000000000000000000001\",\"name\":\"x.jpg\",\"mediaType\":\"image/jpeg\",\"size\":5}]", HttpStatusCode.BadRequest, "attachment-not-stored")]
     [InlineData("concerns", "[\"UNDOF\"]", HttpStatusCode.BadRequest, "incident-concerns-invalid")]
+    [InlineData("links", "{\"notices\":[1]}", HttpStatusCode.BadRequest, "incident-link-unknown")]
+    [InlineData("links", "{\"messages\":[999999]}", HttpStatusCode.BadRequest, "incident-link-unknown")]
     public async Task Report_BadInput_ProblemAndNothingStored(string field, string value, HttpStatusCode status, string code)
     {
         using var client = app.CreateClientFor("syr-officer");
