@@ -138,22 +138,23 @@ public sealed partial class NoticeMapTests(LiaisonUi ui)
         await page.GotoAsync("/Notices/New");
         await Expect(page.Locator("#notice-form-page")).ToHaveAttributeAsync("data-ready", "true");
         await Expect(page.Locator("#notice-form-page")).ToHaveAttributeAsync("data-map-settled", "true");
-        var map = page.GetByTestId("map");
-        var box = (await map.BoundingBoxAsync())!;
 
         await page.GetByTestId("draw-start").ClickAsync();
-        var placed = 0;
 
-        // Around the map's centre, away from its zoom buttons and legend: east of the first vertex, then south.
-        var (cx, cy) = (box.Width / 2, box.Height / 2);
-        foreach (var (x, y) in new[] { (cx - 70, cy - 70), (cx + 70, cy - 70), (cx + 70, cy + 70) })
+        // The first vertex on the Area of Separation itself: a zone with a popup, which must take the click as a vertex
+        // (Leaflet would otherwise open the popup and drop the map's click). Then east, then south of it.
+        var zone = (await page.Locator("path.zone-prohibited").BoundingBoxAsync())!;
+        var (x0, y0) = (zone.X + (zone.Width / 2), zone.Y + (zone.Height / 2));
+        var placed = 0;
+        foreach (var (x, y) in new[] { (x0, y0), (x0 + 60, y0), (x0 + 60, y0 + 60) })
         {
             placed++;
-            await map.ClickAsync(new() { Position = new() { X = (float)x, Y = (float)y } });
+            await page.Mouse.ClickAsync(x, y);
             var expected = $"{placed} vertices; {(placed < 3 ? "at least 3 to close" : "close the polygon when done")}.";
             await Expect(page.Locator(".draw-state")).ToHaveTextAsync(expected);
         }
 
+        await Expect(page.Locator(".leaflet-popup")).ToHaveCountAsync(0);
         await Expect(page.Locator(".draw-state")).ToHaveTextAsync("3 vertices; close the polygon when done.");
         await page.GetByTestId("draw-close").ClickAsync();
         await Expect(page.GetByTestId("area-state")).ToHaveTextAsync("Polygon with 1 polygon(s), drawn.");

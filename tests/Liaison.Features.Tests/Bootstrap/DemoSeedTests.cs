@@ -84,14 +84,14 @@ public sealed class DemoSeedTests(SeededDemos demos) : IClassFixture<SeededDemos
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
-    public async Task HandleAsync_DemoConfig_RecordsGenesisEnrolmentsStatementsHotlineAndNoticeHistory(string provider)
+    public async Task HandleAsync_DemoConfig_RecordsGenesisEnrolmentsStatementsHotlineNoticeIncidentAndDisputeHistory(string provider)
     {
         var (database, seeded) = await demos.GetAsync(provider);
 
         Assert.True(seeded.IsSuccess);
         await using var db = database.NewContext();
         var entries = await db.Entries.AsNoTracking().OrderBy(e => e.Seq).ToListAsync(Cancel);
-        Assert.Equal(TestMechanism.GenesisEntries + 10 + 3 + 11 + 6, entries.Count);
+        Assert.Equal(TestMechanism.GenesisEntries + 10 + 3 + 11 + 6 + 8 + 11, entries.Count);
         Assert.Equal(Enumerable.Range(0, entries.Count).Select(i => (long)i), entries.Select(e => e.Seq));
         Assert.Equal(10, entries.Skip(TestMechanism.GenesisEntries).Count(e => e.Type == EntryTypes.KeyEnroll));
         var statements = entries.Where(e => e.Type == EntryTypes.StatementIssue).ToList();
@@ -103,8 +103,15 @@ public sealed class DemoSeedTests(SeededDemos demos) : IClassFixture<SeededDemos
         Assert.Equal(6, hotline.Count(e => e.Type == "message.send"));
         Assert.Equal(3, hotline.Count(e => e.Type == "message.ack"));
         Assert.Equal(2, hotline.Count(e => e.Type == "message.translate"));
-        var notices = entries.Skip(TestMechanism.GenesisEntries + 10 + 3 + 11).ToList();
+        var notices = entries.Skip(TestMechanism.GenesisEntries + 10 + 3 + 11).Take(6).ToList();
         Assert.Equal(["notice.file", "notice.object", "notice.file", "notice.file", "notice.ack", "notice.file"], notices.Select(e => e.Type));
+        var incidents = entries.Skip(TestMechanism.GenesisEntries + 10 + 3 + 11 + 6).Take(8).ToList();
+        Assert.Equal(["incident.report", "incident.ack", "incident.report", "incident.report", "incident.link", "incident.ack", "incident.report", "incident.ack"], incidents.Select(e => e.Type));
+        Assert.Equal(["undof-observer", "syr-officer", "isr-officer", "syr-officer"], incidents.Where(e => e.Type == "incident.report").Select(e => e.Author));
+        var disputes = entries.Skip(TestMechanism.GenesisEntries + 10 + 3 + 11 + 6 + 8).ToList();
+        Assert.Equal(
+            ["dispute.open", "dispute.reply", "dispute.escalate", "dispute.reply", "dispute.escalate", "dispute.finding", "dispute.open", "verification.request", "verification.report", "verification.report", "verification.request"],
+            disputes.Select(e => e.Type));
     }
 
     [Theory]

@@ -69,7 +69,7 @@
                 const latlngs = current.map(([lon, lat]) => [lat, lon]);
                 L.polyline(latlngs, { color: "#0b5cad", weight: 2, dashArray: "5 4", interactive: false }).addTo(layer);
                 current.forEach(([lon, lat], i) => {
-                    const marker = L.circleMarker([lat, lon], { radius: i === 0 ? 7 : 4, color: "#0b5cad", fillColor: i === 0 ? "#fff" : "#0b5cad", fillOpacity: 1, weight: 2 });
+                    const marker = L.circleMarker([lat, lon], { radius: i === 0 ? 7 : 4, color: "#0b5cad", fillColor: i === 0 ? "#fff" : "#0b5cad", fillOpacity: 1, weight: 2, className: "draw-vertex" });
                     if (i === 0) {
                         marker.bindTooltip("click to close");
                         marker.on("click", (e) => {
@@ -129,7 +129,8 @@
                 return;
             }
 
-            // A click on a zone or notice while drawing places a vertex; it does not open that layer's popup.
+            // Zones and notices let clicks through while drawing (map.css: .drawing), so a click on one places a vertex:
+            // Leaflet stops the map's click when a layer opens its popup.
             current.push([round(e.latlng.lng), round(e.latlng.lat)]);
             setTimeout(() => map.closePopup(), 0);
             redraw();
