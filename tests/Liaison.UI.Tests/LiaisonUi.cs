@@ -83,7 +83,24 @@ public sealed class LiaisonUi : IAsyncLifetime
         var page = await context.NewPageAsync();
         page.Console += (_, message) => TestContext.Current.TestOutputHelper?.WriteLine($"[{userName} console {message.Type}] {message.Text}");
         page.PageError += (_, error) => TestContext.Current.TestOutputHelper?.WriteLine($"[{userName} page error] {error}");
-        await page.GotoAsync("/Account/SignIn");
+        // On a machine running every suite at once the first load can stall; a person reloads, and so does this, once,
+        // saying what the browser had instead of the form.
+        for (var attempt = 1; ; attempt++)
+        {
+            var response = await page.GotoAsync("/Account/SignIn", new() { Timeout = 30_000 });
+            try
+            {
+                await Assertions.Expect(page.GetByLabel("User name")).ToBeVisibleAsync(new() { Timeout = 15_000 });
+                break;
+            }
+            catch (PlaywrightException) when (attempt < 2)
+            {
+                var content = await page.ContentAsync();
+                TestContext.Current.TestOutputHelper?.WriteLine($"[{userName}] no sign-in form at {page.Url} (HTTP {response?.Status}): {content[..Math.Min(content.Length, 600)]}");
+                TestContext.Current.TestOutputHelper?.WriteLine(ServerOutput());
+            }
+        }
+
         await page.GetByLabel("User name").FillAsync(userName);
         await page.GetByLabel("Password").FillAsync(User(userName).Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
