@@ -68,11 +68,14 @@ public static class LiaisonWebHost
         builder.Services.AddWebEncoders(encoders => encoders.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         builder.Services.AddRateLimiter(limiter =>
         {
-            // Password guessing is slowed per client address; Identity's lockout also stops it per account.
+            // Password guessing is slowed per client address; Identity's lockout also stops it per account. Only attempts
+            // count: showing the sign-in form guesses nothing, and counting it halved what an office behind one address may try.
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            limiter.AddPolicy(SignInRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = 30, Window = TimeSpan.FromMinutes(1) }));
+            limiter.AddPolicy(SignInRateLimit, context => HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)
+                ? RateLimitPartition.GetNoLimiter("form")
+                : RateLimitPartition.GetFixedWindowLimiter(
+                    context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = 30, Window = TimeSpan.FromMinutes(1) }));
         });
         builder.Services.AddOpenApi();
         builder.Services.AddRazorPages(options => options.Conventions.AuthorizeFolder("/").AllowAnonymousToFolder("/Account"));
