@@ -29,13 +29,17 @@ public sealed record IncidentSideView(
 /// <summary>The incident statistics of a period, the same figures for every side.</summary>
 public sealed record IncidentStatisticsView(DateTimeOffset From, DateTimeOffset To, string Period, IReadOnlyList<IncidentSideView> Sides);
 
-/// <summary>Computes the incident statistics of the period ending now, over the incidents the reader's party may read.</summary>
+/// <summary>
+/// Computes the incident statistics over the incidents the reader's party may read: of the period ending now, or of the
+/// period <c>from</c>–<c>to</c> when either is given (a missing <c>to</c> is now, a missing <c>from</c> is <c>to</c> less
+/// the period), the same period the hotline's and the disputes' statistics take.
+/// </summary>
 public sealed class IncidentStatisticsQuery(IncidentBook book, EstablishedMechanism mechanism, TimeProvider time)
 {
     /// <summary>The period when none is asked for: 30 days.</summary>
     public static readonly TimeSpan DefaultPeriod = TimeSpan.FromDays(30);
 
-    public async Task<Result<IncidentStatisticsView>> HandleAsync(string? period, PartyCode reader, CancellationToken cancellationToken)
+    public async Task<Result<IncidentStatisticsView>> HandleAsync(string? period, PartyCode reader, CancellationToken cancellationToken, DateTimeOffset? since = null, DateTimeOffset? until = null)
     {
         var length = DefaultPeriod;
         if (period is not null && (!IsoDuration.TryParse(period, out length) || length <= TimeSpan.Zero))
@@ -43,8 +47,14 @@ public sealed class IncidentStatisticsQuery(IncidentBook book, EstablishedMechan
             return new Error.Validation("query-invalid", "period is a positive ISO 8601 duration such as P30D or PT24H.");
         }
 
-        var to = time.GetUtcNow();
-        var from = to - length;
+        var to = until ?? time.GetUtcNow();
+        var from = since ?? to - length;
+        if (from >= to)
+        {
+            return new Error.Validation("query-invalid", "from must be before to.");
+        }
+
+        length = to - from;
         var config = mechanism.Config;
         return await book.ReadAsync<Result<IncidentStatisticsView>>((register, durable) =>
         {

@@ -34,7 +34,7 @@ public static class IncidentsApi
         incidents.MapGet("/", ListAsync).WithName("ListIncidents")
             .WithSummary("Incidents your party may read, newest first; filter by category, party, status, from/to, bbox; page with limit and cursor");
         incidents.MapGet("/stats", StatsAsync).WithName("IncidentStatistics")
-            .WithSummary("Per side, for the period ending now (default P30D): reports by category, acknowledgement times, escalations, finding outcomes");
+            .WithSummary("Per side, for the period ending now (default P30D) or from/to: reports by category, acknowledgement times, escalations, finding outcomes");
         incidents.MapGet("/{id:long}", GetAsync).WithName("GetIncident")
             .WithSummary("One incident: report, status, deadline, acknowledgements, finding, linked event, suggested duplicates and timeline");
         incidents.MapGet("/{id:long}/suggested-duplicates", DuplicatesAsync).WithName("SuggestedDuplicates")
@@ -67,9 +67,9 @@ public static class IncidentsApi
     }
 
     private static async Task<Results<Ok<IncidentStatisticsView>, ProblemHttpResult>> StatsAsync(
-        ClaimsPrincipal user, IncidentStatisticsQuery handler, CancellationToken cancellationToken, string? period = null)
+        ClaimsPrincipal user, IncidentStatisticsQuery handler, CancellationToken cancellationToken, string? period = null, DateTimeOffset? from = null, DateTimeOffset? to = null)
     {
-        var result = await handler.HandleAsync(period, user.ToMember()!.Party, cancellationToken);
+        var result = await handler.HandleAsync(period, user.ToMember()!.Party, cancellationToken, from, to);
         return result.IsSuccess ? TypedResults.Ok(result.Value) : Problems.Result(result.Error);
     }
 

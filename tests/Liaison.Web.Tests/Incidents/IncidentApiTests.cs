@@ -244,6 +244,30 @@ public sealed class IncidentApiTests(LiaisonAppFixture app)
     }
 
     [Fact]
+    public async Task Stats_FromTo_CountOnlyTheReportsOfThatPeriod()
+    {
+        var now = app.Time.GetUtcNow();
+        string Query(DateTimeOffset from, DateTimeOffset to) =>
+            $"/api/v1/incidents/stats?from={Uri.EscapeDataString(from.ToString("O", CultureInfo.InvariantCulture))}&to={Uri.EscapeDataString(to.ToString("O", CultureInfo.InvariantCulture))}";
+        var around = Query(now.AddHours(-1), now.AddHours(1));
+        var before = await GetJsonAsync("usa-mediator", around);
+        var earlier = await GetJsonAsync("usa-mediator", Query(now.AddDays(-3), now.AddDays(-2)));
+        await SubmitAsync("isr-officer", IncidentEntryTypes.Report, Report("smuggling-drugs", Unique()));
+
+        var after = await GetJsonAsync("usa-mediator", around);
+
+        Assert.Equal(Reported(before, "ISR") + 1, Reported(after, "ISR"));
+        Assert.Equal(Reported(earlier, "ISR"), Reported(await GetJsonAsync("usa-mediator", Query(now.AddDays(-3), now.AddDays(-2))), "ISR"));
+        Assert.Equal("PT2H", after.GetProperty("period").GetString());
+        using var client = app.CreateClientFor("usa-mediator");
+        using var backwards = await client.GetAsync(Query(now, now.AddDays(-1)), TestContext.Current.CancellationToken);
+        await backwards.AssertProblemAsync(HttpStatusCode.BadRequest, "query-invalid");
+
+        static int Reported(JsonElement stats, string party) =>
+            stats.GetProperty("sides").EnumerateArray().Single(s => s.GetProperty("party").GetString() == party).GetProperty("reported").GetInt32();
+    }
+
+    [Fact]
     public async Task Deadline_Missed_EscalatedByTheServer_ThenALateAcknowledgementIsMarked()
     {
         var id = await SubmitAsync("syr-officer", IncidentEntryTypes.Report, Report("line-crossing", Unique()));
