@@ -1,9 +1,5 @@
-using System.Security.Cryptography;
 using Liaison.Domain.Common;
-using Liaison.Domain.Entries;
 using Liaison.Domain.Hotline;
-using Liaison.Domain.Keys;
-using Liaison.Domain.Parties;
 using Liaison.Features.Entries;
 using Liaison.Features.Mechanism;
 
@@ -27,19 +23,10 @@ public sealed class RecordDueHotlineEntries(HotlineBook book, EntrySequencer seq
         var state = await book.StateAsync(cancellationToken);
         var now = time.GetUtcNow();
         var due = HotlineDeadlines.Due(state, now).Concat(HotlineDeadlines.DueLinkTests(mechanism.Config, state, now)).ToList();
-        var signer = new Signer(ServedMechanism.ServerAuthor, KeyOwnerKind.Server, mechanism.Config.Convener.Code, new HashSet<Role>());
         var recorded = 0;
         foreach (var entry in due)
         {
-            var payload = EntryBuilder.Payload(entry.Type, mechanism.Config.Id, ServedMechanism.ServerAuthor, entry.Audience.Select(p => p.Value), now, entry.Fields());
-            var signed = EntryBuilder.Sign(payload, serverKey);
-            var header = EntryPayload.Parse(payload);
-            if (!header.IsSuccess)
-            {
-                return header.Error;
-            }
-
-            var appended = await sequencer.AppendAsync(new PendingEntry(header.Value, payload, SHA256.HashData(payload), signed.KeyId, signed.Signature, signer), cancellationToken);
+            var appended = await ServerEntries.AppendAsync(sequencer, mechanism, serverKey, entry.Type, entry.Audience, entry.Fields(), now, cancellationToken);
             if (!appended.IsSuccess)
             {
                 return appended.Error;

@@ -1,9 +1,5 @@
-using System.Security.Cryptography;
 using Liaison.Domain.Common;
-using Liaison.Domain.Entries;
 using Liaison.Domain.Incidents;
-using Liaison.Domain.Keys;
-using Liaison.Domain.Parties;
 using Liaison.Features.Entries;
 using Liaison.Features.Mechanism;
 
@@ -27,19 +23,10 @@ public sealed class RecordDueIncidentEntries(IncidentBook book, EntrySequencer s
         var now = time.GetUtcNow();
         var due = await book.ReadAsync((register, durable) =>
             IncidentDeadlines.Due(register.Open.Where(i => i.Id <= durable).Select(i => i.UpTo(durable)), mechanism.Config.Deadlines, now), cancellationToken);
-        var signer = new Signer(ServedMechanism.ServerAuthor, KeyOwnerKind.Server, mechanism.Config.Convener.Code, new HashSet<Role>());
         var recorded = 0;
         foreach (var entry in due)
         {
-            var payload = EntryBuilder.Payload(IncidentDue.Type, mechanism.Config.Id, ServedMechanism.ServerAuthor, entry.Audience.Select(p => p.Value), now, entry.Fields());
-            var signed = EntryBuilder.Sign(payload, serverKey);
-            var header = EntryPayload.Parse(payload);
-            if (!header.IsSuccess)
-            {
-                return header.Error;
-            }
-
-            var appended = await sequencer.AppendAsync(new PendingEntry(header.Value, payload, SHA256.HashData(payload), signed.KeyId, signed.Signature, signer), cancellationToken);
+            var appended = await ServerEntries.AppendAsync(sequencer, mechanism, serverKey, IncidentDue.Type, entry.Audience, entry.Fields(), now, cancellationToken);
             if (!appended.IsSuccess)
             {
                 return appended.Error;

@@ -1,6 +1,5 @@
 using Liaison.Domain.Common;
 using Liaison.Domain.VerificationVisits;
-using Liaison.Features.Disputes;
 using Liaison.Features.Entries;
 using Liaison.Features.Mechanism;
 

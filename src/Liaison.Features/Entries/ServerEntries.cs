@@ -4,13 +4,12 @@ using Liaison.Domain.Common;
 using Liaison.Domain.Entries;
 using Liaison.Domain.Keys;
 using Liaison.Domain.Parties;
-using Liaison.Features.Entries;
 using Liaison.Features.Mechanism;
 using Liaison.Ledger.Crypto;
 
-namespace Liaison.Features.Disputes;
+namespace Liaison.Features.Entries;
 
-/// <summary>Appends an entry the server makes itself, signed by the server key, like the hotline's escalations.</summary>
+/// <summary>Appends an entry the server makes itself (an escalation, a miss, a link test, an overdue visit), signed by the server key.</summary>
 internal static class ServerEntries
 {
     public static async Task<Result<Unit>> AppendAsync(EntrySequencer sequencer, ServedMechanism mechanism, Ed25519PrivateKey serverKey, string type,
