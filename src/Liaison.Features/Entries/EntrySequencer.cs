@@ -114,6 +114,7 @@ public sealed partial class EntrySequencer : IAsyncDisposable
     private async Task<Result<SequencedEntry>[]> WriteBatchAsync(List<Submission> batch)
     {
         await using var db = await _dbFactory.CreateDbContextAsync();
+        await DatabaseSetup.DeferWalCheckpointsAsync(db, CancellationToken.None);
         await using var transaction = await db.Database.BeginTransactionAsync();
         var nextSeq = _nextSeq ?? 0;
         var lastTime = _lastServerTime;
