@@ -75,6 +75,8 @@ internal static class NoticeBenchmark
         var raw = new double[probes];
         var conflicts = 0L;
         var candidates = 0L;
+        var collections = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
+        var allocated = GC.GetAllocatedBytesForCurrentThread();
         for (var i = 0; i < probes; i++)
         {
             var filing = probeFilings[i];
@@ -89,6 +91,8 @@ internal static class NoticeBenchmark
             conflicts += assessment.Conflicts.Count;
         }
 
+        allocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
+        collections = (GC.CollectionCount(0) - collections.Item1, GC.CollectionCount(1) - collections.Item2, GC.CollectionCount(2) - collections.Item3);
         var a = new Latencies(assess);
         var r = new Latencies(raw);
         var ins = new Latencies(inserts);
@@ -96,6 +100,7 @@ internal static class NoticeBenchmark
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  assess (board):      p50 {a.Percentile(0.5),8:0.0} µs  p90 {a.Percentile(0.9),8:0.0} µs  p99 {a.Percentile(0.99),8:0.0} µs  max {a.Max,9:0.0} µs   goal p99 <= 100 µs: {(a.Percentile(0.99) <= 100 ? "met" : "NOT met")}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  baseline STRtree:    p50 {r.Percentile(0.5),8:0.0} µs  p90 {r.Percentile(0.9),8:0.0} µs  p99 {r.Percentile(0.99),8:0.0} µs  max {r.Max,9:0.0} µs"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  ratio assess/STRtree: p50 {a.Percentile(0.5) / r.Percentile(0.5):0.0}x  p99 {a.Percentile(0.99) / r.Percentile(0.99):0.0}x"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  measured loop: {allocated / (double)probes:0} bytes allocated per probe (both paths), GC collections gen0/1/2 {collections.Item1}/{collections.Item2}/{collections.Item3}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  file (assess + index insert, no rebuild): p50 {ins.Percentile(0.5):0.0} µs  p99 {ins.Percentile(0.99):0.0} µs  ({board.Indexed:N0} in the grid index)"));
         return Task.FromResult(0);
     }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Liaison.Domain.Mechanism;
 using Liaison.Domain.Parties;
 using Liaison.Domain.Zones;
+using NetTopologySuite.Geometries;
 using NetTopologySuite.Geometries.Prepared;
 
 namespace Liaison.Domain.Notices;
@@ -34,9 +35,50 @@ public static class NoticeAssessment
         ZoneAtlas zones,
         DeadlineConfig deadlines)
     {
+        ArgumentNullException.ThrowIfNull(filing);
+        ArgumentNullException.ThrowIfNull(nearby);
         var area = filing.Area.Geometry;
-        var envelope = area.EnvelopeInternal;
         var prepared = PreparedGeometryFactory.Prepare(area);
+        var bounds = AreaBounds.Of(area);
+        var overlapping = new List<long>();
+        foreach (var other in nearby)
+        {
+            var geometry = other.Filing.Area.Geometry;
+            if (other.Party != party && other.Stands && Overlaps(other.Filing, filing) && Intersects(prepared, bounds, geometry, AreaBounds.Of(geometry)))
+            {
+                overlapping.Add(other.Id);
+            }
+        }
+
+        return Conclude(filing, party, filedAt, prepared, overlapping, inZone, zones, deadlines);
+    }
+
+    /// <summary>
+    /// True when the two areas share a point, as NetTopologySuite's <c>Intersects</c> on the polygons says: decided by
+    /// their <see cref="AreaBounds"/> when those can tell (most pairs), else by the exact test on <paramref name="area"/>.
+    /// </summary>
+    public static bool Intersects(IPreparedGeometry area, in AreaBounds bounds, Geometry other, in AreaBounds otherBounds)
+    {
+        ArgumentNullException.ThrowIfNull(area);
+        return bounds.Decide(otherBounds) ?? area.Intersects(other);
+    }
+
+    /// <summary>
+    /// The assessment once the ids of the overlapping notices are known (in any order, repeats allowed): zone rules,
+    /// then the overlaps by id, then lateness. What <see cref="Assess"/> and the board's indexed check share.
+    /// </summary>
+    internal static Assessment Conclude(
+        NoticeFiled filing,
+        PartyCode party,
+        DateTimeOffset filedAt,
+        IPreparedGeometry prepared,
+        List<long> overlapping,
+        Func<string, IEnumerable<Notice>> inZone,
+        ZoneAtlas zones,
+        DeadlineConfig deadlines)
+    {
+        var area = prepared.Geometry;
+        var envelope = area.EnvelopeInternal;
         var conflicts = new List<NoticeConflict>();
         var touched = new List<string>();
         foreach (var zone in zones.Zones)
@@ -53,20 +95,16 @@ public static class NoticeAssessment
             }
         }
 
-        var overlapping = new List<long>();
-        foreach (var other in nearby)
-        {
-            if (other.Party != party && other.Stands && Overlaps(other.Filing, filing) && prepared.Intersects(other.Filing.Area.Geometry))
-            {
-                overlapping.Add(other.Id);
-            }
-        }
-
         overlapping.Sort();
-        foreach (var id in overlapping.Distinct())
+        for (var i = 0; i < overlapping.Count; i++)
         {
+            if (i > 0 && overlapping[i] == overlapping[i - 1])
+            {
+                continue;
+            }
+
             conflicts.Add(new NoticeConflict(ConflictCode.NoticeOverlap,
-                string.Create(CultureInfo.InvariantCulture, $"Overlaps notice {id} of another party in place, altitude and time."), [id], []));
+                string.Create(CultureInfo.InvariantCulture, $"Overlaps notice {overlapping[i]} of another party in place, altitude and time."), [overlapping[i]], []));
         }
 
         return new Assessment(Lateness(filing, filedAt, prepared, zones, deadlines), conflicts, touched);

@@ -1,9 +1,10 @@
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using Liaison.Domain.Common;
-using Liaison.Domain.Geo;
 using Liaison.Domain.Mechanism;
 using Liaison.Domain.Parties;
 using Liaison.Domain.Zones;
+using NetTopologySuite.Geometries.Prepared;
 
 namespace Liaison.Domain.Notices;
 
@@ -15,9 +16,10 @@ public sealed record NoticeEntry(long Seq, string Type, PartyCode Party, string 
 /// entries in the same order gives the same notices and assessments, whatever the timing, which is what lets
 /// <c>liaison replay</c> recompute them. Not thread-safe: its owner serialises access.
 /// The index: standing notices whose window ended less than <see cref="Retention"/> before the latest entry's time are
-/// in a grid index (<see cref="GridIndex{T}"/>; inserted when filed, removed when cancelled or amended, swept out when they end); older ones move to
+/// in a grid index (<see cref="NoticeGrid"/>; inserted when filed, removed when cancelled or amended, swept out when they end); older ones move to
 /// an archive ordered by end time, searched only for a notice whose window starts before that horizon. No rebuild
-/// happens per notice.
+/// happens per notice. The index holds what the check filters on (window, party, altitudes, <see cref="AreaBounds"/>),
+/// so a candidate is looked up only when its bounds cannot decide the exact test.
 /// </summary>
 public sealed class NoticeBoard
 {
@@ -26,7 +28,9 @@ public sealed class NoticeBoard
 
     private readonly MechanismConfig _config;
     private readonly Dictionary<long, Notice> _notices = [];
-    private readonly GridIndex<Slot> _live = new();
+    private readonly NoticeGrid _live = new();
+    private readonly Dictionary<PartyCode, int> _parties = [];
+    private readonly List<NoticeSlot> _found = [];
     private readonly HashSet<long> _liveIds = [];
     private readonly PriorityQueue<long, DateTimeOffset> _endings = new();
     private readonly List<(DateTimeOffset End, long Id)> _archive = [];
@@ -80,37 +84,47 @@ public sealed class NoticeBoard
     /// Assesses a filing as if it were filed now, without applying it: what <see cref="Apply"/> would record.
     /// The benchmark's unit of work.
     /// </summary>
-    public Assessment Assess(NoticeFiled filing, PartyCode party, DateTimeOffset filedAt, long? replaces = null) =>
-        NoticeAssessment.Assess(filing, party, filedAt, Candidates(filing, replaces), code => InZone(code, party, filing.Window, replaces), Zones, _config.Deadlines);
-
-    /// <summary>The standing notices that may overlap <paramref name="filing"/>'s area and window (a superset; exact tests follow).</summary>
-    public IEnumerable<Notice> Candidates(NoticeFiled filing, long? except = null)
+    public Assessment Assess(NoticeFiled filing, PartyCode party, DateTimeOffset filedAt, long? replaces = null)
     {
-        var envelope = filing.Area.Geometry.EnvelopeInternal;
+        ArgumentNullException.ThrowIfNull(filing);
+        var area = filing.Area.Geometry;
+        var prepared = PreparedGeometryFactory.Prepare(area);
+        var bounds = AreaBounds.Of(area);
         var window = filing.Window;
-        foreach (var slot in _live.Query(envelope))
-        {
-            // The window is checked from the index entry, before the notice is looked up.
-            if (slot.Id != except && slot.Start < window.End && window.Start < slot.End)
-            {
-                yield return _notices[slot.Id];
-            }
-        }
+        var (start, end) = (window.Start.UtcTicks, window.End.UtcTicks);
+        var vertical = filing.Vertical;
+        var self = _parties.TryGetValue(party, out var number) ? number : -1;
+        var overlapping = new List<long>();
 
-        if (window.Start >= _horizon)
+        // The same tests as NoticeAssessment.Assess, in the same order, on what the index holds; the notice is looked up
+        // only for the exact test its bounds cannot decide.
+        _found.Clear();
+        _live.Query(area.EnvelopeInternal, _found);
+        foreach (ref readonly var slot in CollectionsMarshal.AsSpan(_found))
         {
-            yield break;
+            if (slot.Id != replaces && slot.Party != self && slot.StartTicks < end && start < slot.EndTicks
+                && slot.MinMetres <= vertical.MaxMetres && vertical.MinMetres <= slot.MaxMetres
+                && (bounds.Decide(slot.Bounds) ?? prepared.Intersects(_notices[slot.Id].Filing.Area.Geometry)))
+            {
+                overlapping.Add(slot.Id);
+            }
         }
 
         // Only a notice reaching back before the horizon can meet archived ones: those that end after it starts.
-        foreach (var notice in Archived(window.Start))
+        if (window.Start < _horizon)
         {
-            if (notice.Stands && notice.Id != except && notice.Filing.Window.Overlaps(window)
-                && notice.Filing.Area.Geometry.EnvelopeInternal.Intersects(envelope))
+            foreach (var notice in Archived(window.Start))
             {
-                yield return notice;
+                var geometry = notice.Filing.Area.Geometry;
+                if (notice.Party != party && notice.Stands && notice.Id != replaces && NoticeAssessment.Overlaps(notice.Filing, filing)
+                    && NoticeAssessment.Intersects(prepared, bounds, geometry, AreaBounds.Of(geometry)))
+                {
+                    overlapping.Add(notice.Id);
+                }
             }
         }
+
+        return NoticeAssessment.Conclude(filing, party, filedAt, prepared, overlapping, code => InZone(code, party, window, replaces), Zones, _config.Deadlines);
     }
 
     /// <summary>
@@ -250,7 +264,15 @@ public sealed class NoticeBoard
 
     private void Index(Notice notice)
     {
-        _live.Insert(notice.Filing.Area.Geometry.EnvelopeInternal, Slot.Of(notice));
+        if (!_parties.TryGetValue(notice.Party, out var party))
+        {
+            _parties[notice.Party] = party = _parties.Count;
+        }
+
+        var filing = notice.Filing;
+        var vertical = filing.Vertical;
+        _live.Insert(filing.Area.Geometry.EnvelopeInternal, new NoticeSlot(notice.Id, filing.Window.Start.UtcTicks, filing.Window.End.UtcTicks,
+            party, vertical.MinMetres, vertical.MaxMetres, AreaBounds.Of(filing.Area.Geometry)));
         _liveIds.Add(notice.Id);
         _endings.Enqueue(notice.Id, notice.Filing.Window.End);
         if (IsCapped(notice))
@@ -278,7 +300,7 @@ public sealed class NoticeBoard
         if (_liveIds.Remove(id))
         {
             var notice = _notices[id];
-            _live.Remove(notice.Filing.Area.Geometry.EnvelopeInternal, Slot.Of(notice));
+            _live.Remove(notice.Filing.Area.Geometry.EnvelopeInternal, id);
             Uncap(notice);
         }
     }
@@ -325,7 +347,7 @@ public sealed class NoticeBoard
             if (_liveIds.Remove(id))
             {
                 var notice = _notices[id];
-                _live.Remove(notice.Filing.Area.Geometry.EnvelopeInternal, Slot.Of(notice));
+                _live.Remove(notice.Filing.Area.Geometry.EnvelopeInternal, id);
                 Uncap(notice);
                 InsertArchive(end, id);
             }
@@ -336,11 +358,5 @@ public sealed class NoticeBoard
     {
         var at = _archive.BinarySearch((end, id), ArchiveOrder);
         _archive.Insert(at < 0 ? ~at : at, (end, id));
-    }
-
-    /// <summary>What the grid index holds of a notice: its id and window, so that time is filtered before any lookup.</summary>
-    private readonly record struct Slot(long Id, DateTimeOffset Start, DateTimeOffset End)
-    {
-        public static Slot Of(Notice notice) => new(notice.Id, notice.Filing.Window.Start, notice.Filing.Window.End);
     }
 }

@@ -164,6 +164,59 @@ public sealed class NoticeBoardTests
         Assert.Contains(_board.Notices.Values, n => n.Conflicts.Any(c => c.Code == ConflictCode.ZoneLimitExceeded && c.Notices.Count > 0));
     }
 
+    [Fact]
+    public void TheBoardFindsExactlyTheOverlapsOfThePolygons_ComparedWithNetTopologySuiteOnEveryNotice()
+    {
+        // Dense enough that most probes meet several notices; circles and polygons; the ground, the air and live fire;
+        // cancellations and amendments on the way.
+        var random = new Random(20260106);
+        var parties = new[] { Isr, Syr };
+        var seq = 0L;
+        string RandomBody(DateTimeOffset around)
+        {
+            var centre = new NetTopologySuite.Geometries.Coordinate(36.0 + (random.NextDouble() * 0.4), 33.5 + (random.NextDouble() * 0.3));
+            var area = random.Next(5) == 0 ? Square(centre, 0.002 + (random.NextDouble() * 0.03)) : Circle(centre, 200 + (random.NextDouble() * 4_000));
+            var start = around.AddMinutes(random.Next(0, 48 * 60));
+            var end = start.AddHours(random.Next(1, 24));
+            return random.Next(4) switch
+            {
+                0 => Body("air-sortie", area, start, end, altitude: $"{{\"minMetres\":{random.Next(0, 3) * 1000},\"maxMetres\":{(random.Next(3, 6) * 1000)}}}"),
+                1 => Body("live-fire", area, start, end),
+                _ => Body("engineering-works", area, start, end),
+            };
+        }
+
+        for (var i = 0; i < 1_500; i++)
+        {
+            var filed = _board.Apply(Entry(++seq, NoticeEntryTypes.File, parties[i % 2], T0, RandomBody(T0)));
+            Assert.True(filed.IsSuccess, filed.IsSuccess ? null : filed.Error.Detail);
+            if (i % 50 == 49)
+            {
+                _board.Apply(Entry(++seq, NoticeEntryTypes.Cancel, parties[i % 2], T0, $"{{\"notice\":{filed.Value.Id},\"reason\":\"Off.\"}}"));
+            }
+        }
+
+        var overlaps = 0;
+        for (var probe = 0; probe < 300; probe++)
+        {
+            var filing = Filing(RandomBody(T0));
+            var party = parties[probe % 2];
+
+            var found = _board.Assess(filing, party, T0).Conflicts.Where(c => c.Code == ConflictCode.NoticeOverlap).SelectMany(c => c.Notices);
+
+            var expected = _board.Notices.Values
+                .Where(n => n.Party != party && n.Stands && n.Filing.Window.Overlaps(filing.Window) && n.Filing.Vertical.Overlaps(filing.Vertical)
+                    && n.Filing.Area.Geometry.Intersects(filing.Area.Geometry))
+                .Select(n => n.Id)
+                .Order()
+                .ToList();
+            Assert.Equal(expected, found);
+            overlaps += expected.Count;
+        }
+
+        Assert.InRange(overlaps, 300, int.MaxValue);
+    }
+
     private Notice File(long seq, Liaison.Domain.Parties.PartyCode party, DateTimeOffset at, NetTopologySuite.Geometries.Coordinate where, DateTimeOffset? start = null, DateTimeOffset? end = null)
     {
         var filed = _board.Apply(Entry(seq, NoticeEntryTypes.File, party, at, Body("ground-movement", Circle(where, 1_000), start ?? Start, end ?? End, "\"troops\":5")));
@@ -186,4 +239,8 @@ public sealed class NoticeBoardTests
         Assert.False(result.IsSuccess);
         Assert.Equal(code, result.Error.Code);
     }
+
+    private static string Square(NetTopologySuite.Geometries.Coordinate centre, double half) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"{{\"type\":\"Polygon\",\"coordinates\":[[[{centre.X - half},{centre.Y - half}],[{centre.X + half},{centre.Y - half}],[{centre.X + half},{centre.Y + half}],[{centre.X - half},{centre.Y + half}],[{centre.X - half},{centre.Y - half}]]]}}");
 }
