@@ -11,17 +11,19 @@ public sealed record TreeHead(long Size, byte[] RootHash);
 
 /// <summary>
 /// The sequencer's view of the Merkle tree: its right edge (<see cref="CompactTree"/>) and the rightmost tile of
-/// each level. Appending a leaf updates both; <see cref="FlushAsync"/> writes the changed tiles into the batch's
-/// transaction. Owned by the one sequencer; rebuilt from the database after any failed batch.
+/// each level, with the complete subtrees inside it. Appending a leaf updates both, keeping every subtree hash the
+/// append completes (none is computed twice); <see cref="FlushAsync"/> writes the changed tiles, each with its
+/// interior (<see cref="TileSubtrees"/>), into the batch's transaction. Owned by the one sequencer; rebuilt from the
+/// database after any failed batch.
 /// </summary>
 internal sealed class LogAppender
 {
     private readonly CompactTree _tree;
-    private readonly Dictionary<int, (long Index, List<byte[]> Hashes)> _edge;
+    private readonly Dictionary<int, EdgeTile> _edge;
     private readonly HashSet<(int Level, long Index)> _dirty = [];
-    private readonly Dictionary<(int Level, long Index), byte[]> _filled = [];
+    private readonly Dictionary<(int Level, long Index), (byte[] Hashes, byte[] Interior)> _filled = [];
 
-    private LogAppender(CompactTree tree, Dictionary<int, (long Index, List<byte[]> Hashes)> edge)
+    private LogAppender(CompactTree tree, Dictionary<int, EdgeTile> edge)
     {
         _tree = tree;
         _edge = edge;
@@ -29,25 +31,26 @@ internal sealed class LogAppender
 
     public TreeHead Head => new(_tree.Size, _tree.Root());
 
+    /// <summary>
+    /// The appender of a tree of <paramref name="size"/> leaves, from the stored tiles' hashes alone: the right edge's
+    /// interior is computed again from them (at most 247 node hashes per level), never taken from what is stored beside.
+    /// </summary>
     public static async Task<LogAppender> LoadAsync(LiaisonDbContext db, long size, CancellationToken cancellationToken)
     {
         var reader = new TileHashReader(db);
         var nodes = CompactTree.FrontierNodes(size);
         var tree = CompactTree.Restore(size, nodes.Count == 0 ? [] : await reader.ReadHashesAsync(nodes, cancellationToken));
-        var edge = new Dictionary<int, (long, List<byte[]>)>();
+        var edge = new Dictionary<int, EdgeTile>();
         foreach (var level in TileLayout.Levels(size))
         {
-            var hashes = new List<byte[]>();
+            var tile = new EdgeTile(level.FullTiles);
             if (level.PartialWidth > 0)
             {
-                var tile = await db.Set<LogTileRecord>().AsNoTracking().Where(t => t.Level == level.Level && t.Index == level.FullTiles).Select(t => t.Hashes).SingleAsync(cancellationToken);
-                for (var i = 0; i < level.PartialWidth; i++)
-                {
-                    hashes.Add(tile.AsSpan(i * Rfc6962.HashLength, Rfc6962.HashLength).ToArray());
-                }
+                var hashes = await db.Set<LogTileRecord>().AsNoTracking().Where(t => t.Level == level.Level && t.Index == level.FullTiles).Select(t => t.Hashes).SingleAsync(cancellationToken);
+                tile.Load(TileSubtrees.Compute(hashes.AsSpan(0, level.PartialWidth * Rfc6962.HashLength)));
             }
 
-            edge[level.Level] = (level.FullTiles, hashes);
+            edge[level.Level] = tile;
         }
 
         return new LogAppender(tree, edge);
@@ -57,31 +60,39 @@ internal sealed class LogAppender
     public long Append(byte[] leafHash)
     {
         var index = _tree.Size;
-        foreach (var created in _tree.Append(leafHash))
+        foreach (var (node, hash) in _tree.Append(leafHash))
         {
-            if (created.Node.Level % TileLayout.Height != 0)
+            var tileLevel = node.Level / TileLayout.Height;
+            var height = node.Level % TileLayout.Height;
+            if (height != 0)
             {
+                _edge[tileLevel].Add(height, hash);
                 continue;
             }
 
-            var tileLevel = created.Node.Level / TileLayout.Height;
-            var (tileIndex, hashes) = _edge.TryGetValue(tileLevel, out var current) ? current : (0L, new List<byte[]>());
-            if (hashes.Count == TileLayout.FullWidth)
+            if (tileLevel > 0)
             {
-                // The tile is full: keep its bytes for the flush, then start the next one.
-                _filled[(tileLevel, tileIndex)] = hashes.SelectMany(h => h).ToArray();
-                (tileIndex, hashes) = (tileIndex + 1, []);
+                // The root of the tile below, which this append has just filled.
+                _edge[tileLevel - 1].Add(TileLayout.Height, hash);
             }
 
-            hashes.Add(created.Hash);
-            _edge[tileLevel] = (tileIndex, hashes);
-            _dirty.Add((tileLevel, tileIndex));
+            var tile = _edge.TryGetValue(tileLevel, out var current) ? current : new EdgeTile(0);
+            if (tile.Width == TileLayout.FullWidth)
+            {
+                // The tile is full: keep its bytes for the flush, then start the next one.
+                _filled[(tileLevel, tile.Index)] = (tile.Hashes(), tile.Interior());
+                tile = new EdgeTile(tile.Index + 1);
+            }
+
+            tile.Add(0, hash);
+            _edge[tileLevel] = tile;
+            _dirty.Add((tileLevel, tile.Index));
         }
 
         return index;
     }
 
-    /// <summary>Writes every tile changed since the last flush into the context's current transaction (one upsert per tile).</summary>
+    /// <summary>Writes every tile changed since the last flush, with its interior, into the context's current transaction (one upsert per tile).</summary>
     public async Task FlushAsync(LiaisonDbContext db, CancellationToken cancellationToken)
     {
         await using var upsert = db.Database.GetDbConnection().CreateCommand();
@@ -95,13 +106,57 @@ internal sealed class LogAppender
         {
             level.Value = tileLevel;
             index.Value = tileIndex;
-            var bytes = _filled.TryGetValue((tileLevel, tileIndex), out var full) ? full : _edge[tileLevel].Hashes.SelectMany(h => h).ToArray();
-            hashes.Value = bytes;
-            interior.Value = bytes.Length == TileLayout.FullWidth * Rfc6962.HashLength ? FullTileCache.Interior(bytes) : DBNull.Value;
+            var (tileHashes, tileInterior) = _filled.TryGetValue((tileLevel, tileIndex), out var full) ? full : (_edge[tileLevel].Hashes(), _edge[tileLevel].Interior());
+            hashes.Value = tileHashes;
+            interior.Value = tileInterior;
             await upsert.ExecuteNonQueryAsync(cancellationToken);
         }
 
         _dirty.Clear();
         _filled.Clear();
+    }
+
+    /// <summary>The rightmost tile of a level: its hashes (height 0) and the complete subtrees above them, heights 1 to 8.</summary>
+    private sealed class EdgeTile(long index)
+    {
+        private readonly List<byte[]>[] _heights = [.. Enumerable.Range(0, TileLayout.Height + 1).Select(_ => new List<byte[]>())];
+
+        public long Index { get; } = index;
+
+        public int Width => _heights[0].Count;
+
+        public void Add(int height, byte[] hash) => _heights[height].Add(hash);
+
+        public void Load(TileSubtrees tile)
+        {
+            for (var height = 0; height <= TileLayout.Height; height++)
+            {
+                for (var offset = 0; tile.Contains(height, offset); offset++)
+                {
+                    _heights[height].Add(tile.Hash(height, offset));
+                }
+            }
+        }
+
+        public byte[] Hashes() => Concat(0, 0);
+
+        /// <summary>Heights 1 to 8 concatenated, the layout of <see cref="TileSubtrees.Interior"/>.</summary>
+        public byte[] Interior() => Concat(1, TileLayout.Height);
+
+        private byte[] Concat(int lowest, int highest)
+        {
+            var bytes = new byte[_heights[lowest..(highest + 1)].Sum(h => h.Count) * Rfc6962.HashLength];
+            var at = 0;
+            for (var height = lowest; height <= highest; height++)
+            {
+                foreach (var hash in _heights[height])
+                {
+                    hash.CopyTo(bytes, at);
+                    at += Rfc6962.HashLength;
+                }
+            }
+
+            return bytes;
+        }
     }
 }

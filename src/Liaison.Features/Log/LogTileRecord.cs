@@ -17,8 +17,10 @@ public sealed class LogTileRecord
     public byte[] Hashes { get; set; } = [];
 
     /// <summary>
-    /// For a full tile only: its 255 interior hashes, height 1 (128 hashes) up to height 8 (1), concatenated. A cache of
-    /// what <see cref="Hashes"/> determines, so proofs need not recompute them; never served, never trusted by a verifier.
+    /// The tile's interior: its complete subtrees at heights 1 to 8, height by height (<see cref="Ledger.Merkle.TileSubtrees"/>;
+    /// 128 + 64 + ... + 1 = 255 hashes for a full tile, fewer for a partial one). Determined by <see cref="Hashes"/> and
+    /// kept so proofs need not recompute it; never served, and null in rows written before it was kept (proofs then
+    /// compute it). Roots to sign and tiles to serve are read from <see cref="Hashes"/> alone.
     /// </summary>
     public byte[]? Interior { get; set; }
 }

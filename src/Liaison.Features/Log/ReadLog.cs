@@ -105,7 +105,8 @@ public sealed class ReadLog(LiaisonDbContext db, FullTileCache tileCache)
             return new Error.NotFound("tile-not-found", $"{tile.Path} is not a tile of the tree of size {size}.");
         }
 
-        return await TileLayout.ReadAsync(tile, size, new TileHashReader(db, tileCache), cancellationToken);
+        // The stored bytes, read afresh (no cache): a changed byte in the database shows in what a verifier fetches.
+        return await TileLayout.ReadAsync(tile, size, new TileHashReader(db), cancellationToken);
     }
 
     /// <summary>An entry bundle: the leaves (<see cref="EntryLeaf"/> bytes) of up to 256 entries, if in the latest checkpoint's tree.</summary>

@@ -45,6 +45,22 @@ public static class Rfc6962
         return SHA256.HashData(input);
     }
 
+    /// <summary>SHA-256(0x01 || left || right) of two 32-byte hashes, written to <paramref name="destination"/> (32 bytes): no allocation.</summary>
+    /// <exception cref="ArgumentException">A hash or the destination is not 32 bytes.</exception>
+    public static void HashChildren(ReadOnlySpan<byte> left, ReadOnlySpan<byte> right, Span<byte> destination)
+    {
+        if (left.Length != HashLength || right.Length != HashLength || destination.Length != HashLength)
+        {
+            throw new ArgumentException("Children and their parent are 32-byte hashes.", nameof(destination));
+        }
+
+        Span<byte> input = stackalloc byte[1 + (2 * HashLength)];
+        input[0] = 0x01;
+        left.CopyTo(input[1..]);
+        right.CopyTo(input[(1 + HashLength)..]);
+        SHA256.HashData(input, destination);
+    }
+
     /// <summary>The root of the empty tree: SHA-256 of no bytes.</summary>
     public static byte[] EmptyRoot() => SHA256.HashData(ReadOnlySpan<byte>.Empty);
 }
