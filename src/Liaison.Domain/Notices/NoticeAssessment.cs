@@ -16,6 +16,9 @@ public sealed record Assessment(Lateness? Late, IReadOnlyList<NoticeConflict> Co
 /// the party's standing notices in that band whose windows overlap this one; assets a zone bans; protected communities,
 /// humanitarian corridors and observation posts touched by military activity), then overlaps with other parties'
 /// standing notices in space, altitude and time, by id. Humanitarian convoys are not military and break no zone rule.
+/// In space means the two areas' polygons share a point (NetTopologySuite's <c>Intersects</c> in longitude/latitude; a
+/// point with a radius is its 64-sided polygon, see <see cref="Geo.NoticeArea"/>), not a distance between centres:
+/// <see cref="AreaBounds"/> settle most pairs without polygon operations, and only where that test would give the same answer.
 /// Lateness: the longest lead time of the rules that apply (<see cref="NoticeLeadTime"/>); a self-defence notice has
 /// none before its start and is late only when filed more than the configured grace after it.
 /// </summary>

@@ -82,7 +82,8 @@ public sealed class NoticeBoard
 
     /// <summary>
     /// Assesses a filing as if it were filed now, without applying it: what <see cref="Apply"/> would record.
-    /// The benchmark's unit of work.
+    /// The benchmark's unit of work. Gives what <see cref="NoticeAssessment.Assess"/> gives over every notice of the
+    /// board; uses a buffer of the board's, so it too must not run concurrently with any other call.
     /// </summary>
     public Assessment Assess(NoticeFiled filing, PartyCode party, DateTimeOffset filedAt, long? replaces = null)
     {
