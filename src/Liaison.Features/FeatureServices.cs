@@ -39,6 +39,7 @@ public static class FeatureServices
         services.AddSingleton<FullTileCache>();
         services.AddSingleton<EnrolledKeys>();
         services.AddScoped<SubmitEntry>();
+        services.AddScoped<SubmitEntries>();
         services.AddScoped<ListEntries>();
         services.AddScoped<RequestKey>();
         services.AddScoped<ListKeys>();

@@ -3,13 +3,15 @@ using System.Text.Json;
 using Liaison.Cli.Client;
 using Liaison.Features.Entries;
 using Liaison.Features.Keys;
+using Liaison.Web.Api;
 
 namespace Liaison.Cli.Commands;
 
 /// <summary>
 /// Store and forward: <c>liaison offline send --bundle FILE …</c> signs a message without reaching the server (it says
 /// <c>"forwarded": true</c> and keeps its client time); <c>liaison offline deliver FILE</c> submits a bundle later.
-/// Delivering a bundle twice records nothing twice: an entry already in the record is reported with its seq.
+/// Delivering a bundle twice records nothing twice: an entry already in the record is reported with its seq. A bundle is
+/// delivered in batches (<c>POST /api/v1/entries/batch</c>), one round trip for up to <see cref="SubmitEntries.MaxEntries"/> entries.
 /// </summary>
 public static class OfflineCommands
 {
@@ -61,34 +63,58 @@ public static class OfflineCommands
 
             var (_, profile) = context.ResolveProfile(parse.GetValue(globals.Profile), parse.GetValue(globals.Server));
             using var client = context.ClientFor(profile);
-            var refused = 0;
+            var entries = new List<(int Line, SubmitEntryRequest Entry)>();
             var number = 0;
-            foreach (var line in (await File.ReadAllLinesAsync(path, cancellationToken)).Where(l => l.Length > 0))
+            foreach (var line in await File.ReadAllLinesAsync(path, cancellationToken))
             {
                 number++;
-                SubmitEntryRequest? entry;
+                if (line.Length == 0)
+                {
+                    continue;
+                }
+
                 try
                 {
-                    entry = JsonSerializer.Deserialize<SubmitEntryRequest>(line, JsonSerializerOptions.Web);
+                    entries.Add((number, JsonSerializer.Deserialize<SubmitEntryRequest>(line, JsonSerializerOptions.Web)
+                        ?? throw new CliFailure($"{path}, line {number}: not a signed entry.")));
                 }
                 catch (JsonException ex)
                 {
                     throw new CliFailure($"{path}, line {number}: not a signed entry: {ex.Message}");
                 }
+            }
 
-                try
+            // In batches, in the bundle's order: one round trip per batch, each entry accepted or refused on its own.
+            var refused = 0;
+            foreach (var chunk in entries.Chunk(SubmitEntries.MaxEntries))
+            {
+                var answer = await client.PostAsync<EntryBatchAnswer>("/api/v1/entries/batch", new SubmitEntriesRequest([.. chunk.Select(e => e.Entry)]), cancellationToken);
+                if (answer.Results.Count != chunk.Length)
                 {
-                    var accepted = await client.PostAsync<SubmitEntryResponse>("/api/v1/entries", entry!, cancellationToken);
-                    await context.Out.WriteLineAsync($"{number}: recorded as entry {accepted.Seq} at {accepted.ServerTime:O}");
+                    throw new CliFailure($"the server answered {answer.Results.Count} outcomes for a batch of {chunk.Length} entries.");
                 }
-                catch (CliFailure failure) when (failure.Message.Contains("(duplicate-entry,", StringComparison.Ordinal))
+
+                for (var i = 0; i < chunk.Length; i++)
                 {
-                    await context.Out.WriteLineAsync($"{number}: already recorded: {failure.Message}");
-                }
-                catch (CliFailure failure) when (!failure.Message.StartsWith("cannot reach", StringComparison.Ordinal))
-                {
-                    refused++;
-                    await context.Err.WriteLineAsync($"liaison: {path}, line {number}: {failure.Message}");
+                    var outcome = answer.Results[i];
+                    var line = chunk[i].Line;
+                    if (outcome.Problem is not { } problem)
+                    {
+                        await context.Out.WriteLineAsync($"{line}: recorded as entry {outcome.Seq} at {outcome.ServerTime:O}");
+                        continue;
+                    }
+
+                    var code = problem.Type?.StartsWith(Problems.TypePrefix, StringComparison.Ordinal) == true ? problem.Type[Problems.TypePrefix.Length..] : problem.Type;
+                    var text = $"{problem.Detail ?? problem.Title} ({code}, HTTP {problem.Status})";
+                    if (code == "duplicate-entry")
+                    {
+                        await context.Out.WriteLineAsync($"{line}: already recorded: {text}");
+                    }
+                    else
+                    {
+                        refused++;
+                        await context.Err.WriteLineAsync($"liaison: {path}, line {line}: {text}");
+                    }
                 }
             }
 

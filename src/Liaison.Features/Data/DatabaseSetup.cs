@@ -22,8 +22,10 @@ public static class DatabaseSetup
     /// <summary>Registers the context and its factory; the connection string is read when the first context is made.</summary>
     public static IServiceCollection AddLiaisonDatabase(this IServiceCollection services, Func<IServiceProvider, string> connectionString)
     {
-        services.AddDbContextFactory<LiaisonDbContext>((provider, options) => Configure(options, connectionString(provider)));
-        services.AddDbContext<LiaisonDbContext>((provider, options) => Configure(options, connectionString(provider)), optionsLifetime: ServiceLifetime.Singleton);
+        // Pooled: the options are built once and contexts are reused, so a request does not pay for building a context
+        // (EF's service-provider lookup by options, DbSet discovery) each time. A scoped context is one rented from the pool.
+        services.AddPooledDbContextFactory<LiaisonDbContext>((provider, options) => Configure(options, connectionString(provider)));
+        services.AddScoped(provider => provider.GetRequiredService<IDbContextFactory<LiaisonDbContext>>().CreateDbContext());
         return services;
     }
 
@@ -65,20 +67,22 @@ public static class DatabaseSetup
     /// </summary>
     public static async Task DeferWalCheckpointsAsync(LiaisonDbContext db, CancellationToken cancellationToken)
     {
-        if (db.Database.IsSqlite())
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        if (db.Database.GetDbConnection() is SqliteConnection connection)
         {
-            await db.Database.OpenConnectionAsync(cancellationToken);
-            await db.Database.ExecuteSqlRawAsync("PRAGMA wal_autocheckpoint=0;", cancellationToken);
+            await using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA wal_autocheckpoint=0;";
+            await command.ExecuteNonQueryAsync(cancellationToken);
         }
     }
 
     /// <summary>Copies what it can of the write-ahead log into the database without waiting for readers or writers (a passive checkpoint).</summary>
     public static async Task CheckpointWalAsync(LiaisonDbContext db, CancellationToken cancellationToken)
     {
-        if (db.Database.IsSqlite())
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        if (db.Database.GetDbConnection() is SqliteConnection connection)
         {
-            await db.Database.OpenConnectionAsync(cancellationToken);
-            await using var command = db.Database.GetDbConnection().CreateCommand();
+            await using var command = connection.CreateCommand();
             command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
             await command.ExecuteNonQueryAsync(cancellationToken);
         }

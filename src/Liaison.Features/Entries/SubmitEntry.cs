@@ -21,9 +21,30 @@ public sealed record SubmitEntryResponse(long Seq, DateTimeOffset ServerTime, st
 /// Submits a signed entry: checks the envelope, the size, the key, the signature and the payload's rules in that
 /// order (each refusal a distinct problem), then hands it to the sequencer and answers once it is durable.
 /// </summary>
-public sealed class SubmitEntry(LiaisonDbContext db, EntrySequencer sequencer, EnrolledKeys enrolledKeys, ServedMechanism mechanism, TimeProvider time)
+public sealed class SubmitEntry(IDbContextFactory<LiaisonDbContext> dbFactory, EntrySequencer sequencer, EnrolledKeys enrolledKeys, ServedMechanism mechanism, TimeProvider time)
 {
     public async Task<Result<SubmitEntryResponse>> HandleAsync(SubmitEntryRequest request, Member user, CancellationToken cancellationToken)
+    {
+        var admitted = await AdmitAsync(request, user, cancellationToken);
+        if (!admitted.IsSuccess)
+        {
+            return admitted.Error;
+        }
+
+        var pending = admitted.Value;
+        var sequenced = await sequencer.AppendAsync(pending, cancellationToken);
+        return sequenced.Map(s => Accepted(s, pending));
+    }
+
+    /// <summary>The answer for an entry the sequencer appended.</summary>
+    internal static SubmitEntryResponse Accepted(SequencedEntry sequenced, PendingEntry pending) =>
+        new(sequenced.Seq, sequenced.ServerTime, Convert.ToHexStringLower(sequenced.LeafHash), Convert.ToHexStringLower(pending.PayloadSha256));
+
+    /// <summary>
+    /// Every check that needs no sequencing, in order: envelope, size, key, signature, payload. The entry it returns is
+    /// ready for the sequencer, which decides the rest against the record's state.
+    /// </summary>
+    internal async Task<Result<PendingEntry>> AdmitAsync(SubmitEntryRequest request, Member user, CancellationToken cancellationToken)
     {
         var limit = mechanism.Config.Limits.MaxPayloadBytes;
         if (string.IsNullOrEmpty(request.Payload) || string.IsNullOrEmpty(request.KeyId) || string.IsNullOrEmpty(request.Sig))
@@ -60,13 +81,14 @@ public sealed class SubmitEntry(LiaisonDbContext db, EntrySequencer sequencer, E
         var keyRecord = enrolledKeys.TryGet(request.KeyId, out var cachedKey) ? cachedKey : null;
         if (keyRecord is null)
         {
+            // Only a key not yet remembered costs a database read; the usual submit touches no context at all.
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
             keyRecord = await db.SigningKeys.AsNoTracking().SingleOrDefaultAsync(k => k.KeyId == request.KeyId, cancellationToken);
             if (keyRecord is not null)
             {
                 enrolledKeys.Remember(keyRecord);
             }
         }
-
 
         var key = EntryAdmission.CheckKey(request.KeyId, keyRecord?.ToState(), user);
         if (!key.IsSuccess)
@@ -85,9 +107,7 @@ public sealed class SubmitEntry(LiaisonDbContext db, EntrySequencer sequencer, E
             return header.Error;
         }
 
-        var pending = new PendingEntry(header.Value, payload, SHA256.HashData(payload), request.KeyId, signature, Signer.ForMember(user));
-        var sequenced = await sequencer.AppendAsync(pending, cancellationToken);
-        return sequenced.Map(s => new SubmitEntryResponse(s.Seq, s.ServerTime, Convert.ToHexStringLower(s.LeafHash), Convert.ToHexStringLower(pending.PayloadSha256)));
+        return new PendingEntry(header.Value, payload, SHA256.HashData(payload), request.KeyId, signature, Signer.ForMember(user));
     }
 
     private static bool TryBase64(string text, out byte[] bytes)

@@ -49,6 +49,43 @@ public sealed class OfflineCliTests(DemoServerFixture server)
     }
 
     [Fact]
+    public async Task OfflineDeliver_TamperedLineAmongGoodOnes_RecordsTheOthersInOrderAndNamesTheLine()
+    {
+        using var folder = new TempFolder();
+        var bundle = folder.Sub("outbox.jsonl");
+        Assert.Equal(0, (await server.RunAsync("--profile", "syr-duty", "inbox")).ExitCode);
+        foreach (var subject in new[] { "first of three", "second of three", "third of three" })
+        {
+            Assert.Equal(0, (await server.RunAsync("--profile", "syr-duty", "offline", "send", "--bundle", bundle, "--channel", "isr-syr-security", "--precedence", "ROUTINE", "--subject", subject, "--body", "بالترتيب", "--lang", "ar")).ExitCode);
+        }
+
+        var lines = File.ReadAllLines(bundle);
+        var second = JsonDocument.Parse(lines[1]).RootElement;
+        var sig = Convert.FromBase64String(second.GetProperty("sig").GetString()!);
+        sig[10] ^= 0x40;
+        lines[1] = JsonSerializer.Serialize(new { payload = second.GetProperty("payload").GetString(), keyId = second.GetProperty("keyId").GetString(), sig = Convert.ToBase64String(sig) });
+        await File.WriteAllLinesAsync(bundle, lines, TestContext.Current.CancellationToken);
+
+        var result = await server.RunAsync("--profile", "syr-duty", "offline", "deliver", bundle);
+
+        Assert.Equal(1, result.ExitCode);
+        var error = Assert.Single(result.ErrLines);
+        Assert.Contains("line 2", error, StringComparison.Ordinal);
+        Assert.Contains("bad-signature", error, StringComparison.Ordinal);
+        var recorded = result.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => l.Contains("recorded as entry", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, recorded.Count);
+        Assert.StartsWith("1: ", recorded[0], StringComparison.Ordinal);
+        Assert.StartsWith("3: ", recorded[1], StringComparison.Ordinal);
+        var seqs = recorded.Select(l => long.Parse(l.Split(' ')[4], System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.True(seqs[0] < seqs[1]);
+        var inbox = await server.RunAsync("--profile", "isr-officer", "inbox", "--json");
+        var subjects = JsonDocument.Parse(inbox.Out).RootElement.EnumerateArray().Select(m => m.GetProperty("subject").GetString()).ToList();
+        Assert.Contains("first of three", subjects);
+        Assert.Contains("third of three", subjects);
+        Assert.DoesNotContain("second of three", subjects);
+    }
+
+    [Fact]
     public async Task OfflineSend_ProfileNeverOnline_ClearError()
     {
         using var config = new TempFolder();

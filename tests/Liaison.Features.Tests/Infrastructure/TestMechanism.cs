@@ -125,7 +125,7 @@ public sealed class TestMechanism : IAsyncDisposable
     {
         await using var scope = Database.CreateScope();
         var submit = new SubmitEntry(
-            scope.ServiceProvider.GetRequiredService<Data.LiaisonDbContext>(),
+            scope.ServiceProvider.GetRequiredService<IDbContextFactory<Data.LiaisonDbContext>>(),
             scope.ServiceProvider.GetRequiredService<EntrySequencer>(),
             scope.ServiceProvider.GetRequiredService<Liaison.Features.Keys.EnrolledKeys>(),
             Served,
