@@ -65,25 +65,20 @@ public static class DatabaseSetup
     /// never pays for copying the log into the database; <see cref="CheckpointWalAsync"/>, run off the write path, does
     /// that instead. Lasts until the connection is next opened from the pool.
     /// </summary>
-    public static async Task DeferWalCheckpointsAsync(LiaisonDbContext db, CancellationToken cancellationToken)
-    {
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        if (db.Database.GetDbConnection() is SqliteConnection connection)
-        {
-            await using var command = connection.CreateCommand();
-            command.CommandText = "PRAGMA wal_autocheckpoint=0;";
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
-    }
+    public static Task DeferWalCheckpointsAsync(LiaisonDbContext db, CancellationToken cancellationToken) =>
+        SqlitePragmaAsync(db, "PRAGMA wal_autocheckpoint=0;", cancellationToken);
 
     /// <summary>Copies what it can of the write-ahead log into the database without waiting for readers or writers (a passive checkpoint).</summary>
-    public static async Task CheckpointWalAsync(LiaisonDbContext db, CancellationToken cancellationToken)
+    public static Task CheckpointWalAsync(LiaisonDbContext db, CancellationToken cancellationToken) =>
+        SqlitePragmaAsync(db, "PRAGMA wal_checkpoint(PASSIVE);", cancellationToken);
+
+    private static async Task SqlitePragmaAsync(LiaisonDbContext db, string pragma, CancellationToken cancellationToken)
     {
         await db.Database.OpenConnectionAsync(cancellationToken);
         if (db.Database.GetDbConnection() is SqliteConnection connection)
         {
             await using var command = connection.CreateCommand();
-            command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
+            command.CommandText = pragma;
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
     }
