@@ -83,7 +83,7 @@ public sealed class FullTileCache
             {
                 if (kept.Width < tile.Width)
                 {
-                    _tiles[key] = tile;
+                    _tiles[key] = tile.ToLongLived();
                     Volatile.Write(ref _bytes, _bytes + tile.ByteCount - kept.ByteCount);
                 }
 
@@ -109,7 +109,7 @@ public sealed class FullTileCache
                 }
             }
 
-            _tiles[key] = tile;
+            _tiles[key] = tile.ToLongLived();
             _order[level].Enqueue(index);
             Volatile.Write(ref _bytes, _bytes + size);
         }

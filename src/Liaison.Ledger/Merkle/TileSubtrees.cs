@@ -66,6 +66,17 @@ public sealed class TileSubtrees
         return new TileSubtrees(width, tileThenInterior);
     }
 
+    /// <summary>
+    /// A copy in memory the garbage collector never moves (the pinned-object heap, collected with the oldest generation),
+    /// for a cache that keeps tiles long: the collector then does not copy each kept tile up through its generations.
+    /// </summary>
+    public TileSubtrees ToLongLived()
+    {
+        var hashes = GC.AllocateUninitializedArray<byte>(_hashes.Length, pinned: true);
+        _hashes.CopyTo(hashes, 0);
+        return new TileSubtrees(Width, hashes);
+    }
+
     /// <summary>The interior hashes, heights 1 to 8, concatenated: what a store keeps beside the tile.</summary>
     public ReadOnlySpan<byte> Interior => _hashes.AsSpan(Width * Rfc6962.HashLength);
 

@@ -57,6 +57,19 @@ public sealed class TileSubtreesTests
         }
     }
 
+    [Fact]
+    public void ToLongLived_IsACopyWithTheSameSubtrees()
+    {
+        var tile = TileSubtrees.Compute(Leaves[..77].SelectMany(h => h).ToArray());
+
+        var copy = tile.ToLongLived();
+
+        Assert.NotSame(tile, copy);
+        Assert.Equal(77, copy.Width);
+        Assert.Equal(TestTrees.Hex(tile.Interior), TestTrees.Hex(copy.Interior));
+        Assert.Equal(TestTrees.Hex(tile.Hash(0, 76)), TestTrees.Hex(copy.Hash(0, 76)));
+    }
+
     [Theory]
     [InlineData(0, 0)]
     [InlineData(257, 257 + 256)]
