@@ -65,10 +65,14 @@ internal static class LogScaleBenchmark
         var reader = new TileHashReader(db, cache);
         var random = new Random(7);
         const int Proofs = 2000;
-        // A first pass fills the tile cache as a running server's would be; the timed passes follow.
-        for (var i = 0; i < Proofs; i++)
+        // A first pass fills the tile cache as a running server's would be (until it is nearly full, or has seen ten times
+        // the timed proofs: at 1M every tile fits); the timed passes follow. While it fills, a proof also pays for the
+        // cache's first touch of its memory; the 4 MiB pass below shows a proof that reads its leaf's tile.
+        var warm = 0;
+        while (warm < Proofs || (cache.Bytes < cache.BudgetBytes * 0.95 && warm < 10 * Proofs))
         {
             await MerkleTree.InclusionProofAsync(random.NextInt64(size), size, reader, CancellationToken.None);
+            warm++;
         }
 
         var clock = Stopwatch.StartNew();
@@ -112,7 +116,7 @@ internal static class LogScaleBenchmark
 
         var fromDiskUs = clock.Elapsed.TotalMicroseconds / Proofs;
         Console.WriteLine($"  inclusion proof, 4 MiB cache ({small.Count:N0} tiles: the upper ones, the leaf's tile read from SQLite): {fromDiskUs:F0} µs each");
-        Console.WriteLine($"  tile cache: {cache.Count:N0} tiles, {cache.Bytes / 1048576.0:F1} MiB (budget {cache.BudgetBytes / 1048576.0:F0} MiB); managed heap {GC.GetTotalMemory(true) / 1048576.0:F0} MiB");
+        Console.WriteLine($"  tile cache: {cache.Count:N0} tiles, {cache.Bytes / 1048576.0:F1} MiB (budget {cache.BudgetBytes / 1048576.0:F0} MiB) after {warm:N0} warm-up proofs; managed heap {GC.GetTotalMemory(true) / 1048576.0:F0} MiB");
         await db.Database.CloseConnectionAsync();
         Directory.Delete(folder, recursive: true);
     }
