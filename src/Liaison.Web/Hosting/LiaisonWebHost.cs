@@ -47,6 +47,7 @@ public static class LiaisonWebHost
             return witnesses.IsSuccess ? witnesses.Value : throw new StartupException(witnesses.Error.Detail);
         });
         builder.Services.AddHostedService<CheckpointService>();
+        builder.Services.AddHostedService<WalCheckpointService>();
         builder.Services.AddSingleton<HotlineBook>();
         builder.Services.AddSingleton<IEntryRule>(sp => sp.GetRequiredService<HotlineBook>());
         builder.Services.AddHostedService<HotlineDeadlineService>();

@@ -1,9 +1,8 @@
-using Liaison.Features.Data;
 using Liaison.Features.Log;
 
 namespace Liaison.Web.Log;
 
-/// <summary>Signs a checkpoint at least every second while there are new entries, then asks the witnesses to cosign it; then checkpoints SQLite's write-ahead log.</summary>
+/// <summary>Signs a checkpoint at least every second while there are new entries, then asks the witnesses to cosign it.</summary>
 internal sealed partial class CheckpointService(IServiceScopeFactory scopes, TimeProvider time, ILogger<CheckpointService> logger) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
@@ -22,9 +21,6 @@ internal sealed partial class CheckpointService(IServiceScopeFactory scopes, Tim
                     LogSigned(checkpoint.Size);
                     await scope.ServiceProvider.GetRequiredService<CollectCosignatures>().HandleAsync(checkpoint, stoppingToken);
                 }
-
-                // The sequencer leaves the write-ahead log to grow (its commits stay short); it is copied back here.
-                await DatabaseSetup.CheckpointWalAsync(scope.ServiceProvider.GetRequiredService<LiaisonDbContext>(), stoppingToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
