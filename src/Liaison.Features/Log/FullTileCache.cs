@@ -12,7 +12,8 @@ namespace Liaison.Features.Log;
 /// kept: every proof climbs through the few upper tiles (154 at 10M leaves, 2.5 MiB), while a level-0 tile serves only
 /// its own 256 leaves. A level-0 tile replaces the oldest kept one only every <see cref="ReplaceEvery"/>th time: the
 /// cache follows a shifting working set without copying and collecting a tile per proof when proofs ask at random over
-/// a log larger than it (the 39,063 level-0 tiles of 10M leaves; such a proof reads its leaf's tile).
+/// a log larger than it (the 39,063 level-0 tiles of 10M leaves; such a proof reads its leaf's tile). Kept tiles live
+/// where the garbage collector never copies them (<see cref="TileSubtrees.ToLongLived"/>).
 /// </summary>
 public sealed class FullTileCache
 {
