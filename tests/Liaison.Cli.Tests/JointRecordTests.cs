@@ -71,6 +71,38 @@ public sealed class JointRecordTests
     }
 
     [Fact]
+    public async Task Verify_ForkedCheckpointThenTheLogGrew_ReportsForkWithTheServedTreeCutAtTheOldSize()
+    {
+        using var folder = new TempFolder();
+        await using var server = await ServerProcess.StartAsync(folder.Sub("data"), folder.Sub("config"), demo: true, TestContext.Current.CancellationToken);
+        var verified = await WaitForFinalAsync(folder.Sub("config"));
+        Assert.True(verified.ExitCode == 0, $"the first verify failed: {verified.Out} {verified.Err}");
+        var statePath = Directory.GetFiles(Path.Combine(folder.Sub("config"), "verify")).Single();
+        var state = JsonDocument.Parse(await File.ReadAllTextAsync(statePath, TestContext.Current.CancellationToken)).RootElement;
+        var savedSize = state.GetProperty("size").GetInt64();
+        var otherRoot = Convert.ToBase64String(new byte[32]);
+        var otherNote = state.GetProperty("note").GetString()!.Replace(state.GetProperty("rootHash").GetString()!, otherRoot, StringComparison.Ordinal);
+        await File.WriteAllTextAsync(statePath, JsonSerializer.Serialize(new { origin = state.GetProperty("origin").GetString(), vkey = state.GetProperty("vkey").GetString(), size = savedSize, rootHash = otherRoot, note = otherNote }), TestContext.Current.CancellationToken);
+        var sent = await CliRun.RunAsync(folder.Sub("config"), ["--profile", "syr-officer", "send", "--channel", "isr-syr-security", "--precedence", "ROUTINE", "--subject", "grows the log", "--body", "after the verify"]);
+        Assert.True(sent.ExitCode == 0, sent.Err);
+
+        // Verify once a checkpoint covers the new entry, so the fork is between two sizes.
+        CliResult result;
+        var clock = Stopwatch.StartNew();
+        do
+        {
+            await Task.Delay(250, TestContext.Current.CancellationToken);
+            result = await CliRun.RunAsync(folder.Sub("config"), ["--profile", "syr-officer", "verify", "--json"]);
+        }
+        while (JsonDocument.Parse(result.Out).RootElement.GetProperty("treeSize").GetInt64() <= savedSize && clock.Elapsed < TimeSpan.FromSeconds(30));
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("FORK", result.Err, StringComparison.Ordinal);
+        Assert.Contains(otherRoot, result.Err, StringComparison.Ordinal);
+        Assert.Contains($"the tree served now, cut at size {savedSize}, has root {state.GetProperty("rootHash").GetString()}", result.Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Replay_ProjectionChangedInTheDatabase_Mismatch()
     {
         using var folder = new TempFolder();

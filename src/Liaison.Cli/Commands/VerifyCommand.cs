@@ -101,7 +101,7 @@ public static class VerifyCommand
 
         var report = RecordAudit.Audit(size, root, tiles, leaves, entries);
         var failures = report.Failures.Select(f => f.ToString()).ToList();
-        var fork = await CheckConsistencyAsync(client, previous, size, root, note, cancellationToken);
+        var fork = await CheckConsistencyAsync(client, previous, size, root, note, leaves, cancellationToken);
         if (fork is not null)
         {
             failures.Insert(0, fork);
@@ -141,7 +141,7 @@ public static class VerifyCommand
     }
 
     /// <summary>Null when the new checkpoint extends the one verified before; otherwise the fork, with both checkpoints as evidence.</summary>
-    private static async Task<string?> CheckConsistencyAsync(LiaisonClient client, VerifiedState? previous, long size, byte[] root, string note, CancellationToken cancellationToken)
+    private static async Task<string?> CheckConsistencyAsync(LiaisonClient client, VerifiedState? previous, long size, byte[] root, string note, IReadOnlyList<byte[]> leaves, CancellationToken cancellationToken)
     {
         if (previous is null)
         {
@@ -149,7 +149,12 @@ public static class VerifyCommand
         }
 
         var previousRoot = Convert.FromBase64String(previous.RootHash);
-        string Evidence() => $"FORK: the log shows two histories that cannot both be true.\n--- checkpoint you verified before ---\n{previous.Note}--- checkpoint served now ---\n{note}";
+
+        // The served leaves also say what the server's history now holds at the size verified before: the third piece of evidence.
+        string ServedAtPreviousSize() => previous.Size < size && previous.Size <= leaves.Count
+            ? $"--- the tree served now, cut at size {previous.Size}, has root {Convert.ToBase64String(MerkleTree.Root([.. leaves.Take((int)previous.Size).Select(leaf => Rfc6962.HashLeaf(leaf))]))} ---\n"
+            : string.Empty;
+        string Evidence() => $"FORK: the log shows two histories that cannot both be true.\n--- checkpoint you verified before ---\n{previous.Note}--- checkpoint served now ---\n{note}{ServedAtPreviousSize()}";
         if (size < previous.Size || (size == previous.Size && !root.AsSpan().SequenceEqual(previousRoot)))
         {
             return Evidence();
