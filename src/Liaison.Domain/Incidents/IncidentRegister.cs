@@ -43,12 +43,38 @@ public sealed class IncidentRegister
     private readonly Dictionary<PartyCode, List<long>> _byParty = [];
     private readonly List<long> _stepped = [];
 
+    // The same lists as facts (see IncidentFacts), index for index, for listings that filter without lookups.
+    private readonly List<IncidentFacts> _orderFacts = [];
+    private readonly Dictionary<long, IncidentFacts> _factsById = [];
+    private readonly Dictionary<string, List<IncidentFacts>> _byCategoryFacts = new(StringComparer.Ordinal);
+    private readonly Dictionary<PartyCode, List<IncidentFacts>> _byPartyFacts = [];
+    private readonly List<IncidentFacts> _steppedFacts = [];
+
     /// <summary>Creates an empty register for a mechanism, resolving place names with <paramref name="gazetteer"/>.</summary>
     public IncidentRegister(MechanismConfig config, Gazetteer gazetteer)
     {
         _config = config;
         _gazetteer = gazetteer;
+        Parties = new PartyBits(config.Parties.Select(p => p.Code));
     }
+
+    /// <summary>The bits <see cref="IncidentFacts"/> give the mechanism's parties.</summary>
+    public PartyBits Parties { get; }
+
+    /// <summary>The facts of every incident, oldest first: <see cref="Ids"/>, index for index.</summary>
+    public IReadOnlyList<IncidentFacts> Facts => _orderFacts;
+
+    /// <summary>The facts of the incidents in <paramref name="category"/>: <see cref="IdsInCategory"/>, index for index.</summary>
+    public IReadOnlyList<IncidentFacts> FactsInCategory(string category) => _byCategoryFacts.TryGetValue(category, out var facts) ? facts : [];
+
+    /// <summary>The facts of the incidents <paramref name="party"/> reported: <see cref="IdsReportedBy"/>, index for index.</summary>
+    public IReadOnlyList<IncidentFacts> FactsReportedBy(PartyCode party) => _byPartyFacts.TryGetValue(party, out var facts) ? facts : [];
+
+    /// <summary>The facts of the incidents with steps: <see cref="IdsWithSteps"/>, index for index.</summary>
+    public IReadOnlyList<IncidentFacts> FactsWithSteps => _steppedFacts;
+
+    /// <summary>The facts of the incidents whose point is inside <paramref name="box"/>: <see cref="IdsWithin"/>, index for index.</summary>
+    public IReadOnlyList<IncidentFacts> FactsWithin(Envelope box) => [.. IdsWithin(box).Select(id => _factsById[id])];
 
     /// <summary>Every incident, by id.</summary>
     public IReadOnlyDictionary<long, Incident> Incidents => _incidents;
@@ -208,6 +234,13 @@ public sealed class IncidentRegister
         _points.Insert(new Envelope(point), incident.Id);
         Add(_byCategory, report.Category, incident.Id);
         Add(_byParty, incident.Party, incident.Id);
+        var facts = new IncidentFacts(
+            incident.Id, report.Category, Parties.Of(incident.Party), Parties.Of(incident.Audience),
+            report.Start.UtcTicks, (report.End ?? report.Start).UtcTicks, point.X, point.Y);
+        _orderFacts.Add(facts);
+        _factsById[incident.Id] = facts;
+        Add(_byCategoryFacts, report.Category, facts);
+        Add(_byPartyFacts, incident.Party, facts);
         return new[] { incident };
     }
 
@@ -396,15 +429,15 @@ public sealed class IncidentRegister
         return new[] { changed };
     }
 
-    private static void Add<TKey>(Dictionary<TKey, List<long>> index, TKey key, long id)
+    private static void Add<TKey, TValue>(Dictionary<TKey, List<TValue>> index, TKey key, TValue value)
         where TKey : notnull
     {
-        if (!index.TryGetValue(key, out var ids))
+        if (!index.TryGetValue(key, out var values))
         {
-            index[key] = ids = [];
+            index[key] = values = [];
         }
 
-        ids.Add(id);
+        values.Add(value);
     }
 
     /// <summary>Stores a changed incident; its first step puts it among <see cref="IdsWithSteps"/> (kept in id order).</summary>
@@ -417,6 +450,7 @@ public sealed class IncidentRegister
             if (at < 0)
             {
                 _stepped.Insert(~at, changed.Id);
+                _steppedFacts.Insert(~at, _factsById[changed.Id]);
             }
         }
     }

@@ -102,28 +102,30 @@ public sealed class ListIncidents(IncidentBook book, EstablishedMechanism mechan
         }
 
         var now = time.GetUtcNow();
+        var fromTicks = request.From?.UtcTicks;
+        var toTicks = request.To?.UtcTicks;
         return await book.ReadAsync<Result<IncidentPage>>((register, durable) =>
         {
-            var ids = Candidates(register, request.Category, party, status, box);
-            var start = UpperIndex(ids, Math.Min(request.Cursor ?? long.MaxValue, durable + 1));
+            var facts = Candidates(register, request.Category, party, status, box);
+            var readerBit = register.Parties.Of(reader);
+            var partyBit = party is { } p ? register.Parties.Of(p) : 0;
+            var start = UpperIndex(facts, Math.Min(request.Cursor ?? long.MaxValue, durable + 1));
             var items = new List<IncidentSummary>(Math.Min(limit, 64));
             long? next = null;
             for (var i = start - 1; i >= 0; i--)
             {
-                // The cheap tests of the report first; the audience (a list) last.
-                var incident = register.Incidents[ids[i]];
-                var report = incident.Report;
-                if ((request.From is { } f && (report.End ?? report.Start) < f)
-                    || (request.To is { } t && report.Start >= t)
-                    || (party is { } p && incident.Party != p)
-                    || (request.Category is { } c && !string.Equals(report.Category, c, StringComparison.Ordinal))
-                    || (box is not null && !box.Contains(report.Point))
-                    || !incident.Audience.Contains(reader))
+                // The report's facts first, from the contiguous list; the incident itself only for those that pass.
+                var fact = facts[i];
+                if ((fact.Audience & readerBit) == 0
+                    || (party is not null && fact.Reporter != partyBit)
+                    || !fact.Meets(fromTicks, toTicks)
+                    || (request.Category is { } c && !string.Equals(fact.Category, c, StringComparison.Ordinal))
+                    || (box is not null && (fact.Lon < box.MinX || fact.Lon > box.MaxX || fact.Lat < box.MinY || fact.Lat > box.MaxY)))
                 {
                     continue;
                 }
 
-                var visible = incident.UpTo(durable);
+                var visible = register.Incidents[fact.Id].UpTo(durable);
                 if (status is { } s && visible.Status != s)
                 {
                     continue;
@@ -135,7 +137,7 @@ public sealed class ListIncidents(IncidentBook book, EstablishedMechanism mechan
                     break;
                 }
 
-                items.Add(IncidentSummary.From(visible, register.EventIdOf(incident.Id), config.Deadlines, now));
+                items.Add(IncidentSummary.From(visible, register.EventIdOf(fact.Id), config.Deadlines, now));
             }
 
             return new IncidentPage(items, next);
@@ -168,46 +170,46 @@ public sealed class ListIncidents(IncidentBook book, EstablishedMechanism mechan
     }
 
     /// <summary>
-    /// The smallest id list, oldest first, that holds every incident the filters can keep: all ids, or those of the
+    /// The smallest list of facts, oldest first, that holds every incident the filters can keep: all, or those of the
     /// category, of the reporting party, with steps (for any status but reported), or inside a bbox of at most
     /// <see cref="MaxIndexedBoxDegrees"/> square degrees (a wider box would read most of the grid).
     /// </summary>
-    private static IReadOnlyList<long> Candidates(IncidentRegister register, string? category, PartyCode? party, IncidentStatus? status, Envelope? box)
+    private static IReadOnlyList<IncidentFacts> Candidates(IncidentRegister register, string? category, PartyCode? party, IncidentStatus? status, Envelope? box)
     {
-        var ids = register.Ids;
-        if (category is not null && register.IdsInCategory(category) is var inCategory && inCategory.Count < ids.Count)
+        var facts = register.Facts;
+        if (category is not null && register.FactsInCategory(category) is var inCategory && inCategory.Count < facts.Count)
         {
-            ids = inCategory;
+            facts = inCategory;
         }
 
-        if (party is { } p && register.IdsReportedBy(p) is var byParty && byParty.Count < ids.Count)
+        if (party is { } p && register.FactsReportedBy(p) is var byParty && byParty.Count < facts.Count)
         {
-            ids = byParty;
+            facts = byParty;
         }
 
-        if (status is { } s && s != IncidentStatus.Reported && register.IdsWithSteps.Count < ids.Count)
+        if (status is { } s && s != IncidentStatus.Reported && register.FactsWithSteps.Count < facts.Count)
         {
-            ids = register.IdsWithSteps;
+            facts = register.FactsWithSteps;
         }
 
-        if (box is not null && box.Area <= MaxIndexedBoxDegrees && register.IdsWithin(box) is var within && within.Count < ids.Count)
+        if (box is not null && box.Area <= MaxIndexedBoxDegrees && register.FactsWithin(box) is var within && within.Count < facts.Count)
         {
-            ids = within;
+            facts = within;
         }
 
-        return ids;
+        return facts;
     }
 
     private static Error Invalid(string detail) => new Error.Validation("query-invalid", detail);
 
-    /// <summary>The index of the first id at or above <paramref name="bound"/> (ids are ascending).</summary>
-    private static int UpperIndex(IReadOnlyList<long> ids, long bound)
+    /// <summary>The index of the first incident whose id is at or above <paramref name="bound"/> (ids are ascending).</summary>
+    private static int UpperIndex(IReadOnlyList<IncidentFacts> facts, long bound)
     {
-        int low = 0, high = ids.Count;
+        int low = 0, high = facts.Count;
         while (low < high)
         {
             var mid = (low + high) >>> 1;
-            if (ids[mid] < bound)
+            if (facts[mid].Id < bound)
             {
                 low = mid + 1;
             }
