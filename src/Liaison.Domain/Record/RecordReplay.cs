@@ -4,8 +4,11 @@ using Liaison.Domain.Keys;
 
 namespace Liaison.Domain.Record;
 
-/// <summary>One entry as replay reads it: its position, leaf fields, and payload when the viewer may read it (else null).</summary>
-public sealed record ReplayEntry(long Seq, string Type, string Author, string KeyId, byte[]? Payload);
+/// <summary>
+/// One entry as replay reads it: its position, leaf fields (the server's time among them), and payload when the viewer
+/// may read it (else null).
+/// </summary>
+public sealed record ReplayEntry(long Seq, string Type, string Author, string KeyId, byte[]? Payload, DateTimeOffset ServerTime = default);
 
 /// <summary>
 /// Recomputes the record's state from its entries alone, in sequence order: the server key from
@@ -18,7 +21,15 @@ public static class RecordReplay
     /// <param name="mechanism">The mechanism id.</param>
     /// <param name="convener">The convener's party code, the party of the server key.</param>
     /// <param name="entries">Every entry of the record, in any order.</param>
-    public static RecordState Replay(string mechanism, string convener, IEnumerable<ReplayEntry> entries)
+    public static RecordState Replay(string mechanism, string convener, IEnumerable<ReplayEntry> entries) =>
+        Replay(mechanism, convener, entries, signed: null);
+
+    /// <summary>
+    /// Replays the keys as <see cref="Replay(string, string, IEnumerable{ReplayEntry})"/> does and, for each entry in
+    /// sequence order, tells <paramref name="signed"/> the key that signed it as the entries up to and including it
+    /// made it (null when no entry the viewer may read published that key).
+    /// </summary>
+    public static RecordState Replay(string mechanism, string convener, IEnumerable<ReplayEntry> entries, Action<ReplayEntry, KeyProjection?>? signed)
     {
         var keys = new Dictionary<string, KeyProjection>(StringComparer.Ordinal);
         var size = 0L;
@@ -27,6 +38,7 @@ public static class RecordReplay
             size = Math.Max(size, entry.Seq + 1);
             if (entry.Payload is null)
             {
+                signed?.Invoke(entry, keys.GetValueOrDefault(entry.KeyId));
                 continue;
             }
 
@@ -50,6 +62,8 @@ public static class RecordReplay
                 default:
                     break;
             }
+
+            signed?.Invoke(entry, keys.GetValueOrDefault(entry.KeyId));
         }
 
         return new RecordState(mechanism, size, keys.Values.ToList());

@@ -18,9 +18,15 @@ public sealed class DisputeBook(EstablishedMechanism mechanism, IDbContextFactor
 
     protected override DisputeState Empty => DisputeState.Empty;
 
-    protected override Result<DisputeState> Apply(DisputeState state, FoldedEntry entry, bool checkAuthor)
+    /// <summary>A fresh fold of <paramref name="entries"/> (in sequence order), as the book loads the record: what <c>liaison replay</c> computes.</summary>
+    public static DisputeState Fold(Domain.Mechanism.MechanismConfig config, IEnumerable<FoldedEntry> entries) =>
+        FoldEntries(DisputeState.Empty, Read, entries, (state, entry) => Step(config, state, entry, checkAuthor: false));
+
+    protected override Result<DisputeState> Apply(DisputeState state, FoldedEntry entry, bool checkAuthor) => Step(Mechanism.Config, state, entry, checkAuthor);
+
+    private static Result<DisputeState> Step(Domain.Mechanism.MechanismConfig config, DisputeState state, FoldedEntry entry, bool checkAuthor)
     {
         var h = entry.Header;
-        return DisputeDesk.Apply(Mechanism.Config, state, new DisputeEntry(entry.Seq, h.Type, entry.Party, h.Author, entry.ByServer, h.Audience, entry.ServerTime, h.Body), checkAuthor);
+        return DisputeDesk.Apply(config, state, new DisputeEntry(entry.Seq, h.Type, entry.Party, h.Author, entry.ByServer, h.Audience, entry.ServerTime, h.Body), checkAuthor);
     }
 }

@@ -93,6 +93,26 @@ public abstract class FoldedBook<TState>(EstablishedMechanism mechanism, IDbCont
         Volatile.Write(ref _committed, null);
     }
 
+    /// <summary>
+    /// Folds <paramref name="entries"/> (in sequence order) from <paramref name="empty"/> as the book loads the record:
+    /// entries of other types than <paramref name="types"/> are skipped, and so is an entry the state refuses.
+    /// </summary>
+    protected static TState FoldEntries(TState empty, IReadOnlyCollection<string> types, IEnumerable<FoldedEntry> entries, Func<TState, FoldedEntry, Result<TState>> apply)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        ArgumentNullException.ThrowIfNull(apply);
+        var state = empty;
+        foreach (var entry in entries)
+        {
+            if (types.Contains(entry.Header.Type) && apply(state, entry) is { IsSuccess: true } applied)
+            {
+                state = applied.Value;
+            }
+        }
+
+        return state;
+    }
+
     /// <summary>Decides and applies one entry; <paramref name="checkAuthor"/> is false for the record's and the server's entries.</summary>
     protected abstract Result<TState> Apply(TState state, FoldedEntry entry, bool checkAuthor);
 

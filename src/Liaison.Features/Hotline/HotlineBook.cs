@@ -20,6 +20,17 @@ public sealed class HotlineBook(EstablishedMechanism mechanism, IDbContextFactor
     private HotlineState? _committed;
     private HotlineState? _staged;
 
+    /// <summary>
+    /// A fresh fold of <paramref name="entries"/> (in sequence order; entries of other types are skipped), through the
+    /// same projection the book advances: what <c>liaison replay</c> computes from the entries a viewer may read.
+    /// </summary>
+    public static HotlineState Fold(Domain.Mechanism.MechanismConfig config, IEnumerable<Disputes.FoldedEntry> entries) =>
+        HotlineProjection.Fold(config, entries
+            .Where(e => HotlineEntryTypes.IsHotline(e.Header.Type))
+            .Select(e => HotlineEntry.From(e.Seq, e.Header, e.Party, e.ServerTime))
+            .Where(e => e.IsSuccess)
+            .Select(e => e.Value));
+
     /// <summary>The committed state, loaded from the record on first use.</summary>
     public async Task<HotlineState> StateAsync(CancellationToken cancellationToken)
     {

@@ -33,7 +33,8 @@ public sealed class ReadHotline(HotlineBook book, ServedMechanism mechanism)
     public async Task<ResponsivenessReport> StatisticsAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken) =>
         HotlineStatistics.Compute(await book.StateAsync(cancellationToken), from, to, mechanism.Config.PartiesOfKind(PartyKind.Party).Select(p => p.Code));
 
-    private static MessageView View(HotlineMessage m) => new(
+    /// <summary>The view of a message, as the inbox shows it (and <c>liaison replay</c> digests it).</summary>
+    public static MessageView View(HotlineMessage m) => new(
         m.Seq,
         m.Channel,
         m.Precedence.Code(),

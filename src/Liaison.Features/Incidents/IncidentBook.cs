@@ -25,6 +25,27 @@ public sealed class IncidentBook(EstablishedMechanism mechanism, IDbContextFacto
     private long _committed = -1;
     private long _staged = -1;
 
+    /// <summary>
+    /// A fresh register folded from <paramref name="entries"/> (in sequence order; entries of other types, and those
+    /// signed by neither a user nor the server, are skipped as when the book loads the record): what <c>liaison replay</c> computes.
+    /// </summary>
+    public static IncidentRegister Fold(Domain.Mechanism.MechanismConfig config, IEnumerable<Disputes.FoldedEntry> entries)
+    {
+        var register = new IncidentRegister(config, Gazetteer.Default);
+        foreach (var entry in entries)
+        {
+            var h = entry.Header;
+            if (!IncidentEntryTypes.IsIncident(h.Type) || (entry.ByServer && h.Author != ServedMechanism.ServerAuthor))
+            {
+                continue;
+            }
+
+            register.Apply(new IncidentEntry(entry.Seq, h.Type, entry.Party, h.Author, h.Audience, entry.ServerTime, h.ClientTime, h.Body), checkAuthor: false);
+        }
+
+        return register;
+    }
+
     /// <summary>Runs <paramref name="read"/> on the register, with the highest durable sequence number, under a read lock.</summary>
     public async Task<T> ReadAsync<T>(Func<IncidentRegister, long, T> read, CancellationToken cancellationToken)
     {

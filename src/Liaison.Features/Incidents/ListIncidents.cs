@@ -150,23 +150,30 @@ public sealed class ListIncidents(IncidentBook book, EstablishedMechanism mechan
         var config = mechanism.Config;
         var now = time.GetUtcNow();
         return await book.ReadAsync<Result<IncidentView>>((register, durable) =>
-        {
-            if (id > durable || !register.Incidents.TryGetValue(id, out var incident) || !incident.Audience.Contains(reader))
-            {
-                return IncidentErrors.NotFound(id);
-            }
+            id > durable || !register.Incidents.TryGetValue(id, out var incident) || !incident.Audience.Contains(reader)
+                ? IncidentErrors.NotFound(id)
+                : View(register, incident, durable, reader, config.Deadlines, now), cancellationToken);
+    }
 
-            var visible = incident.UpTo(durable);
-            var linked = register.EventOf(id).Where(other => other <= durable && register.Incidents[other].Audience.Contains(reader)).ToList();
-            var duplicates = register.SuggestedDuplicates(id)
-                .Where(d => d.Id <= durable && d.Audience.Contains(reader))
-                .Select(d => new DuplicateView(
-                    d.Id, d.Party.Value, d.Report.Category, d.Report.Start,
-                    Math.Round(IncidentRegister.Kilometres(incident.Report.Point, d.Report.Point), 2),
-                    Math.Round((d.Report.Start - incident.Report.Start).Duration().TotalHours, 2)))
-                .ToList();
-            return IncidentView.From(visible, linked.Count > 0 ? linked[0] : id, linked, duplicates, config.Deadlines, now);
-        }, cancellationToken);
+    /// <summary>
+    /// The view of a durable <paramref name="incident"/> of <paramref name="register"/> that <paramref name="reader"/> may
+    /// read, at <paramref name="now"/>: its event and suggested duplicates are those the reader may read too.
+    /// </summary>
+    public static IncidentView View(IncidentRegister register, Incident incident, long durable, PartyCode reader, Domain.Mechanism.DeadlineConfig deadlines, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(register);
+        ArgumentNullException.ThrowIfNull(incident);
+        var id = incident.Id;
+        var visible = incident.UpTo(durable);
+        var linked = register.EventOf(id).Where(other => other <= durable && register.Incidents[other].Audience.Contains(reader)).ToList();
+        var duplicates = register.SuggestedDuplicates(id)
+            .Where(d => d.Id <= durable && d.Audience.Contains(reader))
+            .Select(d => new DuplicateView(
+                d.Id, d.Party.Value, d.Report.Category, d.Report.Start,
+                Math.Round(IncidentRegister.Kilometres(incident.Report.Point, d.Report.Point), 2),
+                Math.Round((d.Report.Start - incident.Report.Start).Duration().TotalHours, 2)))
+            .ToList();
+        return IncidentView.From(visible, linked.Count > 0 ? linked[0] : id, linked, duplicates, deadlines, now);
     }
 
     /// <summary>

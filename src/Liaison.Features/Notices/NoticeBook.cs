@@ -55,6 +55,27 @@ public sealed class NoticeBook(EstablishedMechanism mechanism, IDbContextFactory
         return built;
     }
 
+    /// <summary>
+    /// A fresh board folded from <paramref name="entries"/> (in sequence order; entries of other types, and those no
+    /// user signed, are skipped as when the book loads the record): what <c>liaison replay</c> computes.
+    /// </summary>
+    public static NoticeBoard Fold(Domain.Mechanism.MechanismConfig config, ZoneAtlas zones, IEnumerable<Disputes.FoldedEntry> entries)
+    {
+        var board = new NoticeBoard(config, zones);
+        foreach (var entry in entries)
+        {
+            if (entry.ByServer || !NoticeEntryTypes.IsNotice(entry.Header.Type))
+            {
+                continue;
+            }
+
+            var h = entry.Header;
+            board.Apply(new NoticeEntry(entry.Seq, h.Type, entry.Party, h.Author, h.Audience, entry.ServerTime, h.ClientTime, h.Body), checkAuthor: false);
+        }
+
+        return board;
+    }
+
     /// <summary>Runs <paramref name="read"/> on the board, with the highest durable sequence number, under the book's lock.</summary>
     public async Task<T> ReadAsync<T>(Func<NoticeBoard, long, T> read, CancellationToken cancellationToken)
     {

@@ -20,9 +20,15 @@ public sealed class VerificationBook(EstablishedMechanism mechanism, IDbContextF
 
     protected override VerificationState Empty => VerificationState.Empty;
 
-    protected override Result<VerificationState> Apply(VerificationState state, FoldedEntry entry, bool checkAuthor)
+    /// <summary>A fresh fold of <paramref name="entries"/> (in sequence order), as the book loads the record: what <c>liaison replay</c> computes.</summary>
+    public static VerificationState Fold(Domain.Mechanism.MechanismConfig config, IEnumerable<FoldedEntry> entries) =>
+        FoldEntries(VerificationState.Empty, Read, entries, (state, entry) => Step(config, state, entry, checkAuthor: false));
+
+    protected override Result<VerificationState> Apply(VerificationState state, FoldedEntry entry, bool checkAuthor) => Step(Mechanism.Config, state, entry, checkAuthor);
+
+    private static Result<VerificationState> Step(Domain.Mechanism.MechanismConfig config, VerificationState state, FoldedEntry entry, bool checkAuthor)
     {
         var h = entry.Header;
-        return VerificationDesk.Apply(Mechanism.Config, state, new VerificationEntry(entry.Seq, h.Type, entry.Party, h.Author, entry.ByServer, h.Audience, entry.ServerTime, h.Body), checkAuthor);
+        return VerificationDesk.Apply(config, state, new VerificationEntry(entry.Seq, h.Type, entry.Party, h.Author, entry.ByServer, h.Audience, entry.ServerTime, h.Body), checkAuthor);
     }
 }

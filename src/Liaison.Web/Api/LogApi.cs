@@ -1,8 +1,11 @@
+using System.Security.Claims;
 using Liaison.Domain.Parties;
 using Liaison.Features.Identity;
 using Liaison.Features.Log;
 using Liaison.Features.Mechanism;
+using Liaison.Features.Replay;
 using Liaison.Ledger.Tiles;
+using Liaison.Web.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Liaison.Web.Api;
@@ -19,7 +22,7 @@ public static class LogApi
         var api = routes.MapGroup("/api/v1/log").WithTags("Log").RequireAuthorization(TokenScopes.EntriesRead);
         api.MapGet("/checkpoint", CheckpointAsync).WithName("GetCheckpoint").WithSummary("The latest checkpoint (final=true: the latest every party's witness cosigned)");
         api.MapGet("/key", LogKey).WithName("GetLogKey").WithSummary("The log's origin and the vkey that signs its checkpoints");
-        api.MapGet("/state", StateAsync).WithName("GetRecordState").WithSummary("The digest of the server's projections, to compare with 'liaison replay'");
+        api.MapGet("/state", StateAsync).WithName("GetRecordState").WithSummary("The digest of what the server shows your party of each projection, pinned at a record size, to compare with 'liaison replay'");
         api.MapGet("/proof/inclusion", InclusionAsync).WithName("GetInclusionProof").WithSummary("Inclusion proof of entry seq in the tree of a checkpoint");
         api.MapGet("/proof/consistency", ConsistencyAsync).WithName("GetConsistencyProof").WithSummary("Consistency proof between two tree sizes");
         return routes;
@@ -90,8 +93,8 @@ public static class LogApi
     private static Ok<LogKeyView> LogKey(ServedMechanism mechanism, WitnessDirectory witnesses) =>
         TypedResults.Ok(new LogKeyView(mechanism.Origin, mechanism.LogKey.VerifierKey.ToString(), witnesses.Witnesses, RequiredWitnesses(mechanism, witnesses)));
 
-    private static async Task<Ok<RecordStateView>> StateAsync(RecordProjections projections, ServedMechanism mechanism, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await projections.ViewAsync(mechanism.Config.Id, cancellationToken));
+    private static async Task<Ok<RecordStateView>> StateAsync(ClaimsPrincipal user, ServedRecordState state, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await state.ViewAsync(user.ToMember()!.Party, cancellationToken));
 
     private static async Task<Results<Ok<InclusionProofView>, ProblemHttpResult>> InclusionAsync(long seq, ReadLog log, CancellationToken cancellationToken, long? size = null)
     {

@@ -5,6 +5,7 @@ using Liaison.Features.Data;
 using Liaison.Features.Entries;
 using Liaison.Features.Hotline;
 using Liaison.Features.Log;
+using Liaison.Features.Replay;
 using Liaison.Web.Api;
 using Liaison.Web.Auth;
 using Liaison.Web.Hotline;
@@ -57,6 +58,7 @@ public static class LiaisonWebHost
         builder.Services.AddIncidents();
         builder.Services.AddDisputes();
         builder.Services.AddVerificationVisits();
+        builder.Services.AddRecordState();
         builder.Services.AddLiaisonAuth();
         builder.Services.AddDataProtection().SetApplicationName("Liaison");
         builder.Services.AddOptions<KeyManagementOptions>().Configure<DataFolder>((keys, folder) =>
