@@ -85,6 +85,12 @@ public static class DisputeDesk
             return DisputeErrors.NotFound(id);
         }
 
+        // Whoever reads the dispute reads every entry that moves it, so its state is a function of the entries they read.
+        if (checkAuthor && dispute.Audience.Except(entry.Audience).ToList() is { Count: > 0 } missing)
+        {
+            return DisputeErrors.StepAudience(id, missing);
+        }
+
         var changed = parsed.Value switch
         {
             DisputeReplied reply => Reply(dispute, entry, reply, checkAuthor),

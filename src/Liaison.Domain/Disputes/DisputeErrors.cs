@@ -37,6 +37,13 @@ public static class DisputeErrors
     public static Error Audience(IEnumerable<PartyCode> missing) =>
         new Error.Validation("dispute-audience", $"A dispute is addressed to the respondent and the convener; add {string.Join(", ", missing)} to the audience.");
 
+    /// <summary>A reply, escalation or finding is not addressed to everyone the dispute is addressed to.</summary>
+    public static Error StepAudience(long id, IEnumerable<PartyCode> missing) =>
+        new Error.Validation("dispute-audience", string.Create(CultureInfo.InvariantCulture, $"An entry on dispute {id} is addressed to at least the dispute's audience; add {string.Join(", ", missing)} to the audience."))
+        {
+            Extensions = new Dictionary<string, object?> { ["dispute"] = id },
+        };
+
     /// <summary>Only the respondent replies.</summary>
     public static Error NotTheRespondent(long id, PartyCode respondent) =>
         new Error.Forbidden("dispute-not-respondent", string.Create(CultureInfo.InvariantCulture, $"Only the respondent, {respondent}, replies to dispute {id}."));

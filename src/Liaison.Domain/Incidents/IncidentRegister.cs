@@ -368,10 +368,22 @@ public sealed class IncidentRegister
         {
             if (!_incidents.TryGetValue(id, out var incident) || !incident.Audience.Contains(entry.Party))
             {
+                if (!checkAuthor)
+                {
+                    // A link already in the record may name a report not addressed to whoever folds it (the link is
+                    // addressed to every linked report's audience): it links the reports this register holds.
+                    continue;
+                }
+
                 return IncidentErrors.NotFound(id);
             }
 
             incidents.Add(incident);
+        }
+
+        if (incidents.Count == 0)
+        {
+            return IncidentErrors.NotFound(linked.Incidents[0]);
         }
 
         if (checkAuthor)
@@ -403,9 +415,9 @@ public sealed class IncidentRegister
             changed.Add(updated);
         }
 
-        for (var i = 1; i < linked.Incidents.Count; i++)
+        for (var i = 1; i < incidents.Count; i++)
         {
-            Union(linked.Incidents[0], linked.Incidents[i]);
+            Union(incidents[0].Id, incidents[i].Id);
         }
 
         return changed;

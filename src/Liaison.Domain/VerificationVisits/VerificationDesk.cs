@@ -123,15 +123,17 @@ public static class VerificationDesk
             return VerificationErrors.UnknownZone(reported.Zone, config.Zones.Select(z => z.Code));
         }
 
-        VerificationRequest? request = null;
-        if (reported.Request is { } requestId)
+        // A report already in the record stands even when the request it answers is not addressed to whoever folds it
+        // (every party reads every report, not every request): the request, when known, is marked answered.
+        var request = reported.Request is { } answered ? state.Requests.GetValueOrDefault(answered) : null;
+        if (checkAuthor && reported.Request is { } requestId)
         {
-            if (!state.Requests.TryGetValue(requestId, out request) || (checkAuthor && !request.Audience.Contains(entry.Party)))
+            if (request is null || !request.Audience.Contains(entry.Party))
             {
                 return VerificationErrors.RequestNotFound(requestId);
             }
 
-            if (checkAuthor && request.Zone != reported.Zone)
+            if (request.Zone != reported.Zone)
             {
                 return VerificationErrors.RequestZone(requestId, request.Zone, reported.Zone);
             }
