@@ -143,7 +143,7 @@ public static class ReplayCommand
         else
         {
             var asOf = replayed.AsOf is { } at ? at.ToString("yyyy-MM-dd'T'HH:mm:ss.fffK", CultureInfo.InvariantCulture) : "the start";
-            await context.Out.WriteLineAsync($"Replayed {replayed.Size} entries of {replayed.Mechanism} as {replayed.Viewer}, as of {asOf}: {keys} keys.");
+            await context.Out.WriteLineAsync($"Replayed {replayed.Size} entries of {replayed.Mechanism} as {replayed.Viewer}, as of {asOf}: {keys} keys; compared with {Source(otherName, source)}.");
             foreach (var (projection, theirs) in rows)
             {
                 var verdict = theirs?.Digest == projection.Digest ? "match" : $"MISMATCH ({otherName}: {theirs?.Digest ?? "none"})";
@@ -151,7 +151,7 @@ public static class ReplayCommand
             }
 
             await context.Out.WriteLineAsync($"state digest {digest}");
-            await context.Out.WriteLineAsync($"{otherName,-8}: {compared} ({(match ? "match" : "MISMATCH")}{(source is null ? string.Empty : ", " + Source(source))})");
+            await context.Out.WriteLineAsync($"{otherName,-8}: {compared} ({(match ? "match" : "MISMATCH")})");
         }
 
         if (!match)
@@ -164,12 +164,12 @@ public static class ReplayCommand
         return ExitCodes.Ok;
     }
 
-    private static string Source(string source) => source switch
+    private static string Source(string otherName, string? source) => source switch
     {
-        "live" => "its live books",
-        "fold" => "folded afresh: the live books could not be pinned",
-        "load" => "the books as the server loads them",
-        _ => source,
+        "live" => "the server's live books",
+        "fold" => "the server's fresh fold (its live books could not be pinned)",
+        "load" => "the books as the server loads this folder, and its keys table",
+        _ => otherName,
     };
 
     private static PartyCode Viewer(MechanismConfig config, string code) =>

@@ -1,0 +1,84 @@
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+
+namespace Liaison.Cli.Tests;
+
+/// <summary>
+/// <c>liaison replay</c> against the demo server: every projection folded afresh from the entries each party may read
+/// matches what the server's live books show that party; a data folder's fold matches the books the server loads from
+/// it; a payload changed under the server's feet is named by its projection.
+/// </summary>
+[Collection(DemoServerCollection.Name)]
+public sealed class ReplayTests(DemoServerFixture server)
+{
+    private static readonly string[] Projections = ["keys", "hotline", "notices", "incidents", "disputes", "verification"];
+
+    [Theory]
+    [InlineData("isr-officer", "ISR")]
+    [InlineData("syr-officer", "SYR")]
+    [InlineData("usa-mediator", "USA")]
+    public async Task Replay_DemoServer_EveryProjectionMatchesForTheParty(string profile, string party)
+    {
+        var result = await server.RunAsync("--profile", profile, "replay", "--json");
+
+        Assert.True(result.ExitCode == 0, result.Out + result.Err);
+        var report = JsonDocument.Parse(result.Out).RootElement;
+        Assert.True(report.GetProperty("match").GetBoolean());
+        Assert.Equal(report.GetProperty("digest").GetString(), report.GetProperty("compared").GetString());
+        Assert.Equal((party, "live"), (report.GetProperty("viewer").GetString(), report.GetProperty("source").GetString()));
+        Assert.Equal(Projections, report.GetProperty("projections").EnumerateArray().Select(p => p.GetProperty("name").GetString()));
+        Assert.All(report.GetProperty("projections").EnumerateArray(), p =>
+        {
+            Assert.True(p.GetProperty("match").GetBoolean());
+            Assert.Equal(p.GetProperty("digest").GetString(), p.GetProperty("compared").GetString());
+        });
+        Assert.Empty(report.GetProperty("mismatched").EnumerateArray());
+        Assert.True(report.GetProperty("projections").EnumerateArray().Single(p => p.GetProperty("name").GetString() == "hotline").GetProperty("count").GetInt32() > 0);
+    }
+
+    [Theory]
+    [InlineData(null, "USA")]
+    [InlineData("SYR", "SYR")]
+    public async Task Replay_DataFolder_MatchesTheBooksTheServerLoads(string? party, string viewer)
+    {
+        string[] args = party is null
+            ? ["replay", "--data", server.Server.DataDirectory, "--json"]
+            : ["replay", "--data", server.Server.DataDirectory, "--party", party, "--json"];
+
+        var result = await server.RunAsync(args);
+
+        Assert.True(result.ExitCode == 0, result.Out + result.Err);
+        var report = JsonDocument.Parse(result.Out).RootElement;
+        Assert.Equal((viewer, "load", true), (report.GetProperty("viewer").GetString(), report.GetProperty("source").GetString(), report.GetProperty("match").GetBoolean()));
+    }
+
+    [Fact]
+    public async Task Replay_MessageChangedUnderTheServer_MismatchNamesTheHotline()
+    {
+        using var folder = new TempFolder();
+        await using var own = await ServerProcess.StartAsync(folder.Sub("data"), folder.Sub("config"), demo: true, TestContext.Current.CancellationToken);
+        var before = await CliRun.RunAsync(folder.Sub("config"), ["--profile", "syr-officer", "replay"]);
+        Assert.True(before.ExitCode == 0, before.Out + before.Err);
+
+        // The live hotline book was folded from the original payload; the entries now say something else.
+        await using (var connection = new SqliteConnection($"Data Source={Path.Combine(folder.Sub("data"), "liaison.db")};Pooling=False"))
+        {
+            await connection.OpenAsync(TestContext.Current.CancellationToken);
+            await using var command = connection.CreateCommand();
+            command.CommandText = "UPDATE entries SET Payload = CAST(replace(CAST(Payload AS TEXT), '\"subject\":\"', '\"subject\":\"Altered: ') AS BLOB) WHERE Seq = (SELECT MIN(Seq) FROM entries WHERE Type = 'message.send')";
+            Assert.Equal(1, await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken));
+        }
+
+        var text = await CliRun.RunAsync(folder.Sub("config"), ["--profile", "syr-officer", "replay"]);
+        var json = await CliRun.RunAsync(folder.Sub("config"), ["--profile", "isr-officer", "replay", "--json"]);
+
+        Assert.Equal(1, text.ExitCode);
+        Assert.Contains(text.Out.Split('\n'), line => line.TrimStart().StartsWith("hotline", StringComparison.Ordinal) && line.Contains("MISMATCH", StringComparison.Ordinal));
+        Assert.Contains(text.Out.Split('\n'), line => line.TrimStart().StartsWith("notices", StringComparison.Ordinal) && line.TrimEnd().EndsWith("match", StringComparison.Ordinal));
+        Assert.Equal("liaison: the state replayed from the entries differs from the server in hotline.", text.ErrLines.Single());
+        Assert.Equal(1, json.ExitCode);
+        var report = JsonDocument.Parse(json.Out).RootElement;
+        Assert.False(report.GetProperty("match").GetBoolean());
+        Assert.Equal(["hotline"], report.GetProperty("mismatched").EnumerateArray().Select(p => p.GetString()));
+    }
+}
