@@ -117,21 +117,20 @@ public static class LiaisonWebHost
         return app;
     }
 
-    /// <summary>The fewest thread-pool workers the server keeps ready.</summary>
-    public const int MinWorkerThreads = 16;
-
     /// <summary>
-    /// Keeps at least <see cref="MinWorkerThreads"/> thread-pool workers ready. SQLite's asynchronous calls run
-    /// synchronously, so the sequencer's commit and the log's checkpoints hold a worker through each fsync; on two
-    /// cores the pool starts with two workers and adds one only every half second when they are all held, which
-    /// stalled every request (and the hotline's live delivery) by 100 to 400 ms at 1,000 messages a second.
+    /// Keeps a thread-pool worker ready for each core plus two. SQLite's asynchronous calls run synchronously, so the
+    /// sequencer's commit and the WAL checkpointer each hold a worker through their fsyncs; with only one worker per core
+    /// (the pool's start on two cores), both held left no worker for requests, and the pool adds one only every half
+    /// second: every request, and the hotline's live delivery, stalled 100 to 400 ms at 1,000 messages a second. More
+    /// workers than that would time-slice CPU-bound requests and lengthen their tail (measured with the listing benchmark).
     /// </summary>
     private static void EnsureThreadsForBlockingIo()
     {
         ThreadPool.GetMinThreads(out var workers, out var completionPorts);
-        if (workers < MinWorkerThreads)
+        var wanted = Environment.ProcessorCount + 2;
+        if (workers < wanted)
         {
-            ThreadPool.SetMinThreads(MinWorkerThreads, completionPorts);
+            ThreadPool.SetMinThreads(wanted, completionPorts);
         }
     }
 }
