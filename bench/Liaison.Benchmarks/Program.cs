@@ -4,7 +4,7 @@ namespace Liaison.Benchmarks;
 
 /// <summary>
 /// <c>dotnet run -c Release --project bench/Liaison.Benchmarks -- load</c> runs the end-to-end load benchmark;
-/// <c>-- delivery [rate] [seconds]</c> the hotline's live delivery latency; <c>-- log</c> the proof and replay benchmark at scale; <c>-- notices [count]</c> conflict checks against standing notices; <c>-- incidents [count] [seconds]</c> listing incidents with filters through the API; anything else goes to BenchmarkDotNet (<c>-- --filter '*'</c>).
+/// <c>-- delivery [rate] [seconds]</c> the hotline's live delivery latency; <c>-- log</c> the proof and replay benchmark at scale; <c>-- replay [count]</c> every projection folded afresh from a record of that many entries; <c>-- notices [count]</c> conflict checks against standing notices; <c>-- incidents [count] [seconds]</c> listing incidents with filters through the API; anything else goes to BenchmarkDotNet (<c>-- --filter '*'</c>).
 /// </summary>
 public static class Program
 {
@@ -28,6 +28,11 @@ public static class Program
         if (args.Length > 0 && args[0] == "incidents")
         {
             return await IncidentListBenchmark.RunAsync(args[1..]);
+        }
+
+        if (args.Length > 0 && args[0] == "replay")
+        {
+            return await FullReplayBenchmark.RunAsync(args[1..]);
         }
 
         if (args.Length > 0 && args[0] == "log")
