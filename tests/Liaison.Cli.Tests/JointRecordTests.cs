@@ -53,14 +53,7 @@ public sealed class JointRecordTests
     {
         using var folder = new TempFolder();
         await using var server = await ServerProcess.StartAsync(folder.Sub("data"), folder.Sub("config"), demo: true, TestContext.Current.CancellationToken);
-        var verified = await WaitForFinalAsync(folder.Sub("config"));
-        Assert.True(verified.ExitCode == 0, $"the first verify failed: {verified.Out} {verified.Err}");
-        var statePath = Directory.GetFiles(Path.Combine(folder.Sub("config"), "verify")).Single();
-        var state = JsonDocument.Parse(await File.ReadAllTextAsync(statePath, TestContext.Current.CancellationToken)).RootElement;
-        var otherRoot = Convert.ToBase64String(new byte[32]);
-        var otherNote = state.GetProperty("note").GetString()!.Replace(state.GetProperty("rootHash").GetString()!, otherRoot, StringComparison.Ordinal);
-        var forged = JsonSerializer.Serialize(new { origin = state.GetProperty("origin").GetString(), vkey = state.GetProperty("vkey").GetString(), size = state.GetProperty("size").GetInt64(), rootHash = otherRoot, note = otherNote });
-        await File.WriteAllTextAsync(statePath, forged, TestContext.Current.CancellationToken);
+        var (state, otherRoot) = await ForgeVerifiedStateAsync(folder.Sub("config"));
 
         var result = await CliRun.RunAsync(folder.Sub("config"), ["--profile", "syr-officer", "verify"]);
 
@@ -75,14 +68,8 @@ public sealed class JointRecordTests
     {
         using var folder = new TempFolder();
         await using var server = await ServerProcess.StartAsync(folder.Sub("data"), folder.Sub("config"), demo: true, TestContext.Current.CancellationToken);
-        var verified = await WaitForFinalAsync(folder.Sub("config"));
-        Assert.True(verified.ExitCode == 0, $"the first verify failed: {verified.Out} {verified.Err}");
-        var statePath = Directory.GetFiles(Path.Combine(folder.Sub("config"), "verify")).Single();
-        var state = JsonDocument.Parse(await File.ReadAllTextAsync(statePath, TestContext.Current.CancellationToken)).RootElement;
+        var (state, otherRoot) = await ForgeVerifiedStateAsync(folder.Sub("config"));
         var savedSize = state.GetProperty("size").GetInt64();
-        var otherRoot = Convert.ToBase64String(new byte[32]);
-        var otherNote = state.GetProperty("note").GetString()!.Replace(state.GetProperty("rootHash").GetString()!, otherRoot, StringComparison.Ordinal);
-        await File.WriteAllTextAsync(statePath, JsonSerializer.Serialize(new { origin = state.GetProperty("origin").GetString(), vkey = state.GetProperty("vkey").GetString(), size = savedSize, rootHash = otherRoot, note = otherNote }), TestContext.Current.CancellationToken);
         var sent = await CliRun.RunAsync(folder.Sub("config"), ["--profile", "syr-officer", "send", "--channel", "isr-syr-security", "--precedence", "ROUTINE", "--subject", "grows the log", "--body", "after the verify"]);
         Assert.True(sent.ExitCode == 0, sent.Err);
 
@@ -115,6 +102,23 @@ public sealed class JointRecordTests
         Assert.Equal(1, fromServer.ExitCode);
         Assert.Contains("MISMATCH", fromServer.Out, StringComparison.Ordinal);
         Assert.Equal(1, fromData.ExitCode);
+    }
+
+    /// <summary>
+    /// Verifies until final, then replaces the saved checkpoint's root with another (zeros) in the CLI's verify state,
+    /// as if this user had been shown another history before: the state as verified, and the other root.
+    /// </summary>
+    private static async Task<(JsonElement State, string OtherRoot)> ForgeVerifiedStateAsync(string config)
+    {
+        var verified = await WaitForFinalAsync(config);
+        Assert.True(verified.ExitCode == 0, $"the first verify failed: {verified.Out} {verified.Err}");
+        var statePath = Directory.GetFiles(Path.Combine(config, "verify")).Single();
+        var state = JsonDocument.Parse(await File.ReadAllTextAsync(statePath, TestContext.Current.CancellationToken)).RootElement;
+        var otherRoot = Convert.ToBase64String(new byte[32]);
+        var otherNote = state.GetProperty("note").GetString()!.Replace(state.GetProperty("rootHash").GetString()!, otherRoot, StringComparison.Ordinal);
+        var forged = JsonSerializer.Serialize(new { origin = state.GetProperty("origin").GetString(), vkey = state.GetProperty("vkey").GetString(), size = state.GetProperty("size").GetInt64(), rootHash = otherRoot, note = otherNote });
+        await File.WriteAllTextAsync(statePath, forged, TestContext.Current.CancellationToken);
+        return (state, otherRoot);
     }
 
     /// <summary>Verifies until the latest checkpoint covers the whole record and both witnesses have cosigned it.</summary>

