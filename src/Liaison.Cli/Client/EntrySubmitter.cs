@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Liaison.Features.Entries;
 using Liaison.Features.Keys;
@@ -53,4 +55,23 @@ public static class EntrySubmitter
     /// <summary>Parses <c>--audience ISR,SYR</c>.</summary>
     public static IReadOnlyList<string>? ParseAudience(string? text) =>
         string.IsNullOrWhiteSpace(text) ? null : text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(c => c.ToUpperInvariant()).ToList();
+
+    /// <summary>
+    /// Shows an accepted entry with the view it changed: with <c>--json</c> the view's document with the entry under
+    /// <c>"entry"</c>; otherwise where the entry was recorded, then <paramref name="print"/>.
+    /// </summary>
+    public static async Task<int> ShowRecordedAsync<TView>(CliContext context, bool json, SubmitEntryResponse result, TView view, Func<Task> print)
+    {
+        if (json)
+        {
+            var document = JsonSerializer.SerializeToNode(view, JsonSerializerOptions.Web)!.AsObject();
+            document["entry"] = JsonSerializer.SerializeToNode(result, JsonSerializerOptions.Web);
+            await context.Out.WriteLineAsync(document.ToJsonString());
+            return ExitCodes.Ok;
+        }
+
+        await context.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Recorded as entry {result.Seq} at {result.ServerTime:O}."));
+        await print();
+        return ExitCodes.Ok;
+    }
 }

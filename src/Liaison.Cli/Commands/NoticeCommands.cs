@@ -134,17 +134,7 @@ public static class NoticeCommands
         var audience = mechanism.Parties.Select(p => p.Code).ToList();
         var result = await EntrySubmitter.SubmitAsync(context, profile, client, type, body, audience, cancellationToken);
         var view = await client.GetAsync<NoticeView>($"/api/v1/notices/{idOf(new SubmitEntryResponseView(result.Seq))}", cancellationToken);
-        if (parse.GetValue(globals.Json))
-        {
-            var document = JsonSerializer.SerializeToNode(view, JsonSerializerOptions.Web)!.AsObject();
-            document["entry"] = JsonSerializer.SerializeToNode(result, JsonSerializerOptions.Web);
-            await context.Out.WriteLineAsync(document.ToJsonString());
-            return ExitCodes.Ok;
-        }
-
-        await context.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Recorded as entry {result.Seq} at {result.ServerTime:O}."));
-        await PrintAsync(context, parse, globals, view);
-        return ExitCodes.Ok;
+        return await EntrySubmitter.ShowRecordedAsync(context, parse.GetValue(globals.Json), result, view, () => PrintAsync(context, parse, globals, view));
     }
 
     private static async Task PrintAsync(CliContext context, ParseResult parse, CliApp.GlobalOptions globals, NoticeView view)

@@ -28,7 +28,7 @@ public static class VerificationCommands
             using (client)
             {
                 var view = await client.GetAsync<VerificationRequestView>($"/api/v1/verification/requests/{result.Seq}", cancellationToken);
-                return await ShowAsync(context, parse, globals, result, view, () => PrintRequestAsync(context, view));
+                return await EntrySubmitter.ShowRecordedAsync(context, parse.GetValue(globals.Json), result, view, () => PrintRequestAsync(context, view));
             }
         });
 
@@ -70,7 +70,7 @@ public static class VerificationCommands
             using (client)
             {
                 var view = await client.GetAsync<VerificationReportView>($"/api/v1/verification/reports/{result.Seq}", cancellationToken);
-                return await ShowAsync(context, parse, globals, result, view, () => PrintReportAsync(context, view));
+                return await EntrySubmitter.ShowRecordedAsync(context, parse.GetValue(globals.Json), result, view, () => PrintReportAsync(context, view));
             }
         });
 
@@ -225,21 +225,6 @@ public static class VerificationCommands
             client.Dispose();
             throw;
         }
-    }
-
-    private static async Task<int> ShowAsync<T>(CliContext context, ParseResult parse, CliApp.GlobalOptions globals, SubmitEntryResponse result, T view, Func<Task> print)
-    {
-        if (parse.GetValue(globals.Json))
-        {
-            var document = JsonSerializer.SerializeToNode(view, JsonSerializerOptions.Web)!.AsObject();
-            document["entry"] = JsonSerializer.SerializeToNode(result, JsonSerializerOptions.Web);
-            await context.Out.WriteLineAsync(document.ToJsonString());
-            return ExitCodes.Ok;
-        }
-
-        await context.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Recorded as entry {result.Seq} at {result.ServerTime:O}."));
-        await print();
-        return ExitCodes.Ok;
     }
 
     private static async Task PrintRequestAsync(CliContext context, VerificationRequestView r)

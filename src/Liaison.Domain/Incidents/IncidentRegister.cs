@@ -34,16 +34,12 @@ public sealed class IncidentRegister
     private readonly MechanismConfig _config;
     private readonly Gazetteer _gazetteer;
     private readonly Dictionary<long, Incident> _incidents = [];
-    private readonly List<long> _order = [];
     private readonly HashSet<long> _open = [];
     private readonly Dictionary<long, long> _parent = [];
     private readonly Dictionary<long, SortedSet<long>> _events = [];
     private readonly GridIndex<long> _points = new();
-    private readonly Dictionary<string, List<long>> _byCategory = new(StringComparer.Ordinal);
-    private readonly Dictionary<PartyCode, List<long>> _byParty = [];
-    private readonly List<long> _stepped = [];
 
-    // The same lists as facts (see IncidentFacts), index for index, for listings that filter without lookups.
+    // Each index is a list of facts (see IncidentFacts) in id order, so listings filter without lookups; the id lists derive from them.
     private readonly List<IncidentFacts> _orderFacts = [];
     private readonly Dictionary<long, IncidentFacts> _factsById = [];
     private readonly Dictionary<string, List<IncidentFacts>> _byCategoryFacts = new(StringComparer.Ordinal);
@@ -79,17 +75,17 @@ public sealed class IncidentRegister
     /// <summary>Every incident, by id.</summary>
     public IReadOnlyDictionary<long, Incident> Incidents => _incidents;
 
-    /// <summary>Every incident id, oldest first (ids grow with the record).</summary>
-    public IReadOnlyList<long> Ids => _order;
+    /// <summary>Every incident id, oldest first (ids grow with the record) (read from the facts, a new list each time).</summary>
+    public IReadOnlyList<long> Ids => IdsOf(_orderFacts);
 
-    /// <summary>The ids of the incidents in <paramref name="category"/>, oldest first.</summary>
-    public IReadOnlyList<long> IdsInCategory(string category) => _byCategory.TryGetValue(category, out var ids) ? ids : [];
+    /// <summary>The ids of the incidents in <paramref name="category"/>, oldest first (read from the facts, a new list each time).</summary>
+    public IReadOnlyList<long> IdsInCategory(string category) => IdsOf(FactsInCategory(category));
 
-    /// <summary>The ids of the incidents <paramref name="party"/> reported, oldest first.</summary>
-    public IReadOnlyList<long> IdsReportedBy(PartyCode party) => _byParty.TryGetValue(party, out var ids) ? ids : [];
+    /// <summary>The ids of the incidents <paramref name="party"/> reported, oldest first (read from the facts, a new list each time).</summary>
+    public IReadOnlyList<long> IdsReportedBy(PartyCode party) => IdsOf(FactsReportedBy(party));
 
-    /// <summary>The ids of the incidents with at least one step, oldest first: the only ones whose status can be other than reported.</summary>
-    public IReadOnlyList<long> IdsWithSteps => _stepped;
+    /// <summary>The ids of the incidents with at least one step, oldest first (read from the facts, a new list each time): the only ones whose status can be other than reported.</summary>
+    public IReadOnlyList<long> IdsWithSteps => IdsOf(_steppedFacts);
 
     /// <summary>The ids of the incidents whose point is inside <paramref name="box"/> or on its edge (longitude/latitude), oldest first.</summary>
     public IReadOnlyList<long> IdsWithin(Envelope box)
@@ -228,12 +224,9 @@ public sealed class IncidentRegister
 
         var incident = new Incident(entry.Seq, entry.Party, reporterKind, entry.Author, entry.Audience, report, concerns, entry.ServerTime, entry.ClientTime);
         _incidents[incident.Id] = incident;
-        _order.Add(incident.Id);
         _open.Add(incident.Id);
         var point = report.Point;
         _points.Insert(new Envelope(point), incident.Id);
-        Add(_byCategory, report.Category, incident.Id);
-        Add(_byParty, incident.Party, incident.Id);
         var facts = new IncidentFacts(
             incident.Id, report.Category, Parties.Of(incident.Party), Parties.Of(incident.Audience),
             report.Start.UtcTicks, (report.End ?? report.Start).UtcTicks, point.X, point.Y);
@@ -441,6 +434,28 @@ public sealed class IncidentRegister
         return new[] { changed };
     }
 
+    private static List<long> IdsOf(IReadOnlyList<IncidentFacts> facts) => [.. facts.Select(f => f.Id)];
+
+    /// <summary>The index of the first of <paramref name="facts"/> (in id order) whose id is at or above <paramref name="id"/>.</summary>
+    public static int FirstAtOrAbove(IReadOnlyList<IncidentFacts> facts, long id)
+    {
+        int low = 0, high = facts.Count;
+        while (low < high)
+        {
+            var mid = (low + high) >>> 1;
+            if (facts[mid].Id < id)
+            {
+                low = mid + 1;
+            }
+            else
+            {
+                high = mid;
+            }
+        }
+
+        return low;
+    }
+
     private static void Add<TKey, TValue>(Dictionary<TKey, List<TValue>> index, TKey key, TValue value)
         where TKey : notnull
     {
@@ -458,11 +473,10 @@ public sealed class IncidentRegister
         _incidents[changed.Id] = changed;
         if (changed.Steps.Count == 1)
         {
-            var at = _stepped.BinarySearch(changed.Id);
-            if (at < 0)
+            var at = FirstAtOrAbove(_steppedFacts, changed.Id);
+            if (at == _steppedFacts.Count || _steppedFacts[at].Id != changed.Id)
             {
-                _stepped.Insert(~at, changed.Id);
-                _steppedFacts.Insert(~at, _factsById[changed.Id]);
+                _steppedFacts.Insert(at, _factsById[changed.Id]);
             }
         }
     }

@@ -109,7 +109,7 @@ public sealed class ListIncidents(IncidentBook book, EstablishedMechanism mechan
             var facts = Candidates(register, request.Category, party, status, box);
             var readerBit = register.Parties.Of(reader);
             var partyBit = party is { } p ? register.Parties.Of(p) : 0;
-            var start = UpperIndex(facts, Math.Min(request.Cursor ?? long.MaxValue, durable + 1));
+            var start = IncidentRegister.FirstAtOrAbove(facts, Math.Min(request.Cursor ?? long.MaxValue, durable + 1));
             var items = new List<IncidentSummary>(Math.Min(limit, 64));
             long? next = null;
             for (var i = start - 1; i >= 0; i--)
@@ -208,24 +208,4 @@ public sealed class ListIncidents(IncidentBook book, EstablishedMechanism mechan
     }
 
     private static Error Invalid(string detail) => new Error.Validation("query-invalid", detail);
-
-    /// <summary>The index of the first incident whose id is at or above <paramref name="bound"/> (ids are ascending).</summary>
-    private static int UpperIndex(IReadOnlyList<IncidentFacts> facts, long bound)
-    {
-        int low = 0, high = facts.Count;
-        while (low < high)
-        {
-            var mid = (low + high) >>> 1;
-            if (facts[mid].Id < bound)
-            {
-                low = mid + 1;
-            }
-            else
-            {
-                high = mid;
-            }
-        }
-
-        return low;
-    }
 }
