@@ -53,10 +53,11 @@ public sealed class OfflineCliTests(DemoServerFixture server)
     {
         using var folder = new TempFolder();
         var bundle = folder.Sub("outbox.jsonl");
-        Assert.Equal(0, (await server.RunAsync("--profile", "syr-duty", "inbox")).ExitCode);
+        // syr-officer: a profile whose key no other test of this server replaces or revokes.
+        Assert.Equal(0, (await server.RunAsync("--profile", "syr-officer", "inbox")).ExitCode);
         foreach (var subject in new[] { "first of three", "second of three", "third of three" })
         {
-            Assert.Equal(0, (await server.RunAsync("--profile", "syr-duty", "offline", "send", "--bundle", bundle, "--channel", "isr-syr-security", "--precedence", "ROUTINE", "--subject", subject, "--body", "بالترتيب", "--lang", "ar")).ExitCode);
+            Assert.Equal(0, (await server.RunAsync("--profile", "syr-officer", "offline", "send", "--bundle", bundle, "--channel", "isr-syr-security", "--precedence", "ROUTINE", "--subject", subject, "--body", "بالترتيب", "--lang", "ar")).ExitCode);
         }
 
         var lines = File.ReadAllLines(bundle);
@@ -66,7 +67,7 @@ public sealed class OfflineCliTests(DemoServerFixture server)
         lines[1] = JsonSerializer.Serialize(new { payload = second.GetProperty("payload").GetString(), keyId = second.GetProperty("keyId").GetString(), sig = Convert.ToBase64String(sig) });
         await File.WriteAllLinesAsync(bundle, lines, TestContext.Current.CancellationToken);
 
-        var result = await server.RunAsync("--profile", "syr-duty", "offline", "deliver", bundle);
+        var result = await server.RunAsync("--profile", "syr-officer", "offline", "deliver", bundle);
 
         Assert.Equal(1, result.ExitCode);
         var error = Assert.Single(result.ErrLines);
