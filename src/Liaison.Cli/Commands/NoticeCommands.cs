@@ -76,7 +76,7 @@ public static class NoticeCommands
                 body["replaces"] = replaced;
             }
 
-            return await SubmitAndShowAsync(context, globals, parse, "notice.file", body, idOf: r => r.Seq, cancellationToken);
+            return await SubmitAndShowAsync(context, globals, parse, "notice.file", body, about: parse.GetValue(replaces), idOf: r => r.Seq, cancellationToken);
         });
 
         var active = new Option<bool>("--active") { Description = "Only notices that stand and have not ended" };
@@ -121,17 +121,23 @@ public static class NoticeCommands
                 body["reason"] = parse.GetValue(reason);
             }
 
-            return await SubmitAndShowAsync(context, globals, parse, type, body, idOf: _ => parse.GetValue(id), cancellationToken);
+            return await SubmitAndShowAsync(context, globals, parse, type, body, about: parse.GetValue(id), idOf: _ => parse.GetValue(id), cancellationToken);
         });
         return command;
     }
 
-    private static async Task<int> SubmitAndShowAsync(CliContext context, CliApp.GlobalOptions globals, ParseResult parse, string type, JsonObject body, Func<SubmitEntryResponseView, long> idOf, CancellationToken cancellationToken)
+    /// <summary>
+    /// Signs and submits a notice entry, then shows the notice. A new notice goes to every party of the mechanism; a step
+    /// of notice <paramref name="about"/> (an answer, a cancellation, an amendment) goes to exactly that notice's audience,
+    /// as the server requires, so no one outside it learns of the step.
+    /// </summary>
+    private static async Task<int> SubmitAndShowAsync(CliContext context, CliApp.GlobalOptions globals, ParseResult parse, string type, JsonObject body, long? about, Func<SubmitEntryResponseView, long> idOf, CancellationToken cancellationToken)
     {
         var (_, profile) = context.ResolveProfile(parse.GetValue(globals.Profile), parse.GetValue(globals.Server));
         using var client = context.ClientFor(profile);
-        var mechanism = await client.GetAsync<MechanismView>("/api/v1/mechanism", cancellationToken);
-        var audience = mechanism.Parties.Select(p => p.Code).ToList();
+        var audience = about is { } noticeId
+            ? [.. (await client.GetAsync<NoticeView>($"/api/v1/notices/{noticeId}", cancellationToken)).Audience]
+            : (await client.GetAsync<MechanismView>("/api/v1/mechanism", cancellationToken)).Parties.Select(p => p.Code).ToList();
         var result = await EntrySubmitter.SubmitAsync(context, profile, client, type, body, audience, cancellationToken);
         var view = await client.GetAsync<NoticeView>($"/api/v1/notices/{idOf(new SubmitEntryResponseView(result.Seq))}", cancellationToken);
         return await EntrySubmitter.ShowRecordedAsync(context, parse.GetValue(globals.Json), result, view, () => PrintAsync(context, parse, globals, view));

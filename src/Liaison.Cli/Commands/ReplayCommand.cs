@@ -105,7 +105,7 @@ public static class ReplayCommand
             [
                 ProjectionViews.Keys(keys),
                 ProjectionViews.Hotline(await new HotlineBook(established, contexts).StateAsync(cancellationToken), viewer),
-                await new NoticeBook(established, contexts).ReadAsync((board, durable) => ProjectionViews.Notices(board, durable, viewer, now), cancellationToken),
+                await new NoticeBook(established, contexts).ReadAsync(viewer, (board, durable) => ProjectionViews.Notices(board, durable, viewer, now), cancellationToken),
                 await incidents.ReadAsync((register, durable) => ProjectionViews.Incidents(register, durable, viewer, config.Deadlines, now), cancellationToken),
                 ProjectionViews.Disputes(await new DisputeBook(established, contexts).StateAsync(cancellationToken), config, viewer, now),
                 ProjectionViews.Verification(await new VerificationBook(established, contexts).StateAsync(cancellationToken), config, viewer, now),

@@ -193,6 +193,12 @@ public sealed class NoticeBoard
             {
                 return NoticeErrors.NoLongerStands(replacesId, replaced.Cancellation is not null ? "was cancelled" : $"was amended by notice {replaced.ReplacedBy}");
             }
+
+            // The same readers, so whoever reads a version reads the one before it and learns it was replaced.
+            if (checkAuthor && !entry.Audience.ToHashSet().SetEquals(replaced.Audience))
+            {
+                return NoticeErrors.AmendmentAudience(replacesId, replaced.Audience);
+            }
         }
 
         var assessment = Assess(filed, entry.Party, entry.ServerTime, replaced?.Id);
@@ -228,6 +234,11 @@ public sealed class NoticeBoard
                 return NoticeErrors.NoLongerStands(id, notice.Cancellation is not null ? "was cancelled" : $"was amended by notice {notice.ReplacedBy}");
             }
 
+            if (MissingReaders(notice, entry) is { Count: > 0 } missing)
+            {
+                return NoticeErrors.StepAudience(id, kind == NoticeResponseKind.Acknowledged ? "An acknowledgement of" : "An objection to", missing);
+            }
+
             var previous = notice.Responses.LastOrDefault(r => r.Party == entry.Party);
             if (previous is not null && previous.Kind == kind)
             {
@@ -257,11 +268,19 @@ public sealed class NoticeBoard
             return NoticeErrors.NoLongerStands(notice.Id, notice.Cancellation is not null ? "was cancelled already" : $"was amended by notice {notice.ReplacedBy}");
         }
 
+        if (checkAuthor && MissingReaders(notice, entry) is { Count: > 0 } missing)
+        {
+            return NoticeErrors.StepAudience(notice.Id, "The cancellation of", missing);
+        }
+
         var changed = notice with { Cancellation = new NoticeResponse(entry.Seq, entry.Party, entry.Author, NoticeResponseKind.Cancelled, cancel.Reason, entry.ServerTime) };
         _notices[notice.Id] = changed;
         Unindex(notice.Id);
         return changed;
     }
+
+    /// <summary>Who reads the notice but would not read this step of it.</summary>
+    private static List<PartyCode> MissingReaders(Notice notice, NoticeEntry entry) => [.. notice.Audience.Except(entry.Audience)];
 
     private void Index(Notice notice)
     {

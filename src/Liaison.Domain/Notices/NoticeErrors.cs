@@ -13,6 +13,14 @@ public static class NoticeErrors
     public static Error Audience(IEnumerable<PartyCode> missing) =>
         new Error.Validation("notice-audience", $"A notice is addressed to every party and the convener; add {string.Join(", ", missing)} to the audience.");
 
+    /// <summary>An answer or a cancellation reaches everyone the notice reached, so each of them reads the notice's course.</summary>
+    public static Error StepAudience(long id, string step, IEnumerable<PartyCode> missing) =>
+        new Error.Validation("notice-audience", $"{step} notice {id} is addressed to at least the notice's audience; add {string.Join(", ", missing)} to the audience.");
+
+    /// <summary>An amendment is a new version of the notice for the same readers.</summary>
+    public static Error AmendmentAudience(long id, IEnumerable<PartyCode> audience) =>
+        new Error.Validation("notice-audience", $"An amendment is addressed to the audience of the notice it replaces: notice {id} went to {string.Join(", ", audience)}. To address others, cancel it and file a new notice.");
+
     /// <summary>The window is longer than the configuration allows.</summary>
     public static Error WindowTooLong(TimeSpan length, TimeSpan max) =>
         new Error.Validation("payload-invalid", $"Payload field 'window' runs {Hours(length)}, longer than the {Hours(max)} a notice may cover; file several notices.");

@@ -49,7 +49,7 @@ public sealed class ListNotices(NoticeBook book, TimeProvider time)
         }
 
         var now = time.GetUtcNow();
-        return await book.ReadAsync<Result<IReadOnlyList<NoticeView>>>((board, durable) =>
+        return await book.ReadAsync<Result<IReadOnlyList<NoticeView>>>(reader, (board, durable) =>
         {
             var views = new List<NoticeView>();
             foreach (var notice in board.Notices.Values)
@@ -82,7 +82,7 @@ public sealed class ListNotices(NoticeBook book, TimeProvider time)
     public async Task<Result<NoticeView>> GetAsync(long id, PartyCode reader, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        return await book.ReadAsync<Result<NoticeView>>((board, durable) =>
+        return await book.ReadAsync<Result<NoticeView>>(reader, (board, durable) =>
             board.Notices.TryGetValue(id, out var notice) && notice.Id <= durable && notice.Audience.Contains(reader)
                 ? NoticeView.From(notice, now, durable)
                 : NoticeErrors.NotFound(id), cancellationToken);

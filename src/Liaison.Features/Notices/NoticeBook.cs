@@ -12,9 +12,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Liaison.Features.Notices;
 
 /// <summary>
-/// The notices of the record (<see cref="NoticeBoard"/>), folded from it once and then advanced by the sequencer as it
+/// The notices of the record (<see cref="NoticeBoards"/>), folded from it once and then advanced by the sequencer as it
 /// appends: a notice entry is decided and assessed here, against every notice before it, so its conflicts and lateness
-/// are a function of the record. Readers see only what is durable: parts made by entries after the last committed
+/// are a function of the record; an observer reads its own board, folded from the notice entries addressed to it. Readers see only what is durable: parts made by entries after the last committed
 /// batch are left out of every view. Thread-safe. Register it after every other <see cref="IEntryRule"/>, because it
 /// applies what it accepts at once (a later refusal would leave it ahead of the record).
 /// </summary>
@@ -22,7 +22,7 @@ public sealed class NoticeBook(EstablishedMechanism mechanism, IDbContextFactory
 {
     private readonly SemaphoreSlim _loading = new(1, 1);
     private readonly Lock _gate = new();
-    private NoticeBoard? _board;
+    private NoticeBoards? _boards;
     private ZoneAtlas? _zones;
     private long _committed = -1;
     private long _staged = -1;
@@ -76,13 +76,26 @@ public sealed class NoticeBook(EstablishedMechanism mechanism, IDbContextFactory
         return board;
     }
 
-    /// <summary>Runs <paramref name="read"/> on the board, with the highest durable sequence number, under the book's lock.</summary>
-    public async Task<T> ReadAsync<T>(Func<NoticeBoard, long, T> read, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs <paramref name="read"/> on the board <paramref name="reader"/> reads (<see cref="NoticeBoards.For"/>), with the
+    /// highest durable sequence number, under the book's lock.
+    /// </summary>
+    public async Task<T> ReadAsync<T>(PartyCode reader, Func<NoticeBoard, long, T> read, CancellationToken cancellationToken)
     {
-        var board = await BoardAsync(cancellationToken);
+        var boards = await BoardsAsync(cancellationToken);
         lock (_gate)
         {
-            return read(board, _committed);
+            return read(boards.For(reader), _committed);
+        }
+    }
+
+    /// <summary>Who reads notice <paramref name="id"/> (empty when there is no such notice).</summary>
+    public async Task<IReadOnlyList<PartyCode>> AudienceAsync(long id, CancellationToken cancellationToken)
+    {
+        var boards = await BoardsAsync(cancellationToken);
+        lock (_gate)
+        {
+            return boards.Record.Notices.TryGetValue(id, out var notice) ? notice.Audience : [];
         }
     }
 
@@ -93,12 +106,12 @@ public sealed class NoticeBook(EstablishedMechanism mechanism, IDbContextFactory
             return Unit.Value;
         }
 
-        var board = await BoardAsync(cancellationToken);
+        var boards = await BoardsAsync(cancellationToken);
         var header = entry.Header;
         var noticeEntry = new NoticeEntry(seq, header.Type, entry.Signer.Party, header.Author, header.Audience, serverTime, header.ClientTime, header.Body);
         lock (_gate)
         {
-            var applied = board.Apply(noticeEntry, checkAuthor: entry.Signer.Kind == KeyOwnerKind.User);
+            var applied = boards.Apply(noticeEntry, checkAuthor: entry.Signer.Kind == KeyOwnerKind.User);
             if (!applied.IsSuccess)
             {
                 return applied.Error;
@@ -125,22 +138,22 @@ public sealed class NoticeBook(EstablishedMechanism mechanism, IDbContextFactory
         // The record is the truth: after a failed batch the board is folded again from what was committed.
         lock (_gate)
         {
-            _board = null;
+            _boards = null;
             _staged = _committed;
         }
     }
 
-    private async Task<NoticeBoard> BoardAsync(CancellationToken cancellationToken)
+    private async Task<NoticeBoards> BoardsAsync(CancellationToken cancellationToken)
     {
-        if (Volatile.Read(ref _board) is { } board)
+        if (Volatile.Read(ref _boards) is { } boards)
         {
-            return board;
+            return boards;
         }
 
         await _loading.WaitAsync(cancellationToken);
         try
         {
-            if (_board is null)
+            if (_boards is null)
             {
                 await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
                 var (folded, last) = await FoldAsync(db, cancellationToken);
@@ -148,11 +161,11 @@ public sealed class NoticeBook(EstablishedMechanism mechanism, IDbContextFactory
                 {
                     _committed = Math.Max(_committed, last);
                     _staged = _committed;
-                    Volatile.Write(ref _board, folded);
+                    Volatile.Write(ref _boards, folded);
                 }
             }
 
-            return _board!;
+            return _boards!;
         }
         finally
         {
@@ -160,9 +173,9 @@ public sealed class NoticeBook(EstablishedMechanism mechanism, IDbContextFactory
         }
     }
 
-    private async Task<(NoticeBoard Board, long Last)> FoldAsync(LiaisonDbContext db, CancellationToken cancellationToken)
+    private async Task<(NoticeBoards Boards, long Last)> FoldAsync(LiaisonDbContext db, CancellationToken cancellationToken)
     {
-        var board = new NoticeBoard(mechanism.Config, Zones);
+        var boards = new NoticeBoards(mechanism.Config, Zones);
         var types = NoticeEntryTypes.All.Keys.ToList();
         var parties = await db.Users.AsNoTracking().ToDictionaryAsync(u => u.UserName!, u => u.PartyCode, cancellationToken);
         var last = await db.Entries.AsNoTracking().MaxAsync(e => (long?)e.Seq, cancellationToken) ?? -1;
@@ -176,9 +189,9 @@ public sealed class NoticeBook(EstablishedMechanism mechanism, IDbContextFactory
             }
 
             var h = header.Value;
-            board.Apply(new NoticeEntry(record.Seq, h.Type, new PartyCode(party), h.Author, h.Audience, record.ServerTime, h.ClientTime, h.Body), checkAuthor: false);
+            boards.Apply(new NoticeEntry(record.Seq, h.Type, new PartyCode(party), h.Author, h.Audience, record.ServerTime, h.ClientTime, h.Body), checkAuthor: false);
         }
 
-        return (board, last);
+        return (boards, last);
     }
 }

@@ -85,7 +85,7 @@ public sealed class ReconstructIncident(
         var window = new Domain.Hotline.ActivityWindow(from - Margin, to + Margin + TimeSpan.FromSeconds(1));
         var linkedNotices = reports.SelectMany(r => r.Report.LinkedNotices).ToHashSet();
         var points = reports.Select(r => r.Report.Location).ToList();
-        await notices.ReadAsync((board, durable) =>
+        await notices.ReadAsync(reader, (board, durable) =>
         {
             foreach (var notice in board.Notices.Values)
             {

@@ -69,7 +69,7 @@ public sealed class ServedRecordState(
         [
             ProjectionViews.Keys(keys),
             ProjectionViews.Hotline(await hotline.StateAsync(cancellationToken), reader),
-            await notices.ReadAsync((board, durable) => ProjectionViews.Notices(board, durable, reader, now), cancellationToken),
+            await notices.ReadAsync(reader, (board, durable) => ProjectionViews.Notices(board, durable, reader, now), cancellationToken),
             await incidents.ReadAsync((register, durable) => ProjectionViews.Incidents(register, durable, reader, config.Deadlines, now), cancellationToken),
             ProjectionViews.Disputes(await disputes.StateAsync(cancellationToken), config, reader, now),
             ProjectionViews.Verification(await verification.StateAsync(cancellationToken), config, reader, now),

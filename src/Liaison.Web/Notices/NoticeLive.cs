@@ -64,11 +64,16 @@ public sealed partial class NoticeLive(NoticeBook book, IHubContext<NoticeHub, I
         {
             try
             {
+                // Each reader gets the notice from the board it reads (an observer's conflicts count only notices it reads).
                 var now = time.GetUtcNow();
-                var view = await book.ReadAsync((board, durable) => board.Notices.TryGetValue(id, out var n) ? (NoticeView.From(n, now, durable), n.Audience) : default, stoppingToken);
-                if (view.Item1 is not null)
+                var audience = await book.AudienceAsync(id, stoppingToken);
+                foreach (var reader in audience)
                 {
-                    await hub.Clients.Groups([.. view.Audience.Select(NoticeHub.GroupOf)]).Notice(view.Item1);
+                    var view = await book.ReadAsync(reader, (board, durable) => board.Notices.TryGetValue(id, out var n) ? NoticeView.From(n, now, durable) : null, stoppingToken);
+                    if (view is not null)
+                    {
+                        await hub.Clients.Group(NoticeHub.GroupOf(reader)).Notice(view);
+                    }
                 }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)

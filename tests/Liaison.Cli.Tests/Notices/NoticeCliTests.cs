@@ -223,6 +223,44 @@ public sealed class NoticeCliTests(DemoServerFixture server)
         Assert.Equal(sizeBefore, await RecordSizeAsync());
     }
 
+    [Fact]
+    public async Task AckAndAmend_NoticeKeptFromTheObserver_GoToTheNoticesAudience()
+    {
+        // A notice filed without UNDOF (through `entries submit`, as the map's form may); answering and amending it
+        // through `notice` addresses exactly its audience, which the server requires of an amendment.
+        var start = TimeProvider.System.GetUtcNow().AddDays(3);
+        using var folder = new TempFolder();
+        var file = folder.Sub("notice.json");
+        await File.WriteAllTextAsync(file, new System.Text.Json.Nodes.JsonObject
+        {
+            ["type"] = "notice.file",
+            ["kind"] = "engineering-works",
+            ["area"] = System.Text.Json.Nodes.JsonNode.Parse(await File.ReadAllTextAsync(EastOfQuneitra, TestContext.Current.CancellationToken))!["geometry"]!.DeepClone(),
+            ["window"] = new System.Text.Json.Nodes.JsonObject { ["start"] = Rfc3339(start), ["end"] = Rfc3339(start.AddHours(5)) },
+            ["text"] = "CLI notice test " + Guid.NewGuid().ToString("N"),
+            ["lang"] = "en",
+        }.ToJsonString(), TestContext.Current.CancellationToken);
+        var filed = await server.RunAsync("--profile", "syr-officer", "entries", "submit", file, "--audience", "ISR,SYR,USA", "--json");
+        Assert.True(filed.ExitCode == 0, filed.Err);
+        var id = Json(filed.Out).GetProperty("seq").GetInt64();
+
+        var ack = await server.RunAsync("--profile", "isr-officer", "notice", "ack", Id(id), "--json");
+        var amended = await server.RunAsync("--profile", "syr-officer", "notice", "file", "--kind", "engineering-works", "--area", EastOfQuneitra,
+            "--from", Rfc3339(start), "--to", Rfc3339(start.AddHours(6)), "--replaces", Id(id), "--json");
+
+        Assert.True(ack.ExitCode == 0, ack.Err);
+        Assert.True(amended.ExitCode == 0, amended.Err);
+        var amendment = Json(amended.Out);
+        Assert.Equal((2, id), (amendment.GetProperty("version").GetInt32(), amendment.GetProperty("replaces").GetInt64()));
+        foreach (var seq in new[] { Json(ack.Out).GetProperty("entry").GetProperty("seq").GetInt64(), amendment.GetProperty("id").GetInt64() })
+        {
+            var listed = await server.RunAsync("--profile", "usa-mediator", "entries", "list", "--after", Id(seq - 1), "--limit", "1", "--json");
+            var entry = Json(listed.Out).GetProperty("entries")[0];
+            Assert.Equal(seq, entry.GetProperty("seq").GetInt64());
+            Assert.Equal(["ISR", "SYR", "USA"], entry.GetProperty("audience").EnumerateArray().Select(p => p.GetString()!));
+        }
+    }
+
     /// <summary>Files, as syr-officer, the ground movement east of Quneitra; returns its id.</summary>
     private async Task<long> FileMovementAsync()
     {
@@ -260,6 +298,8 @@ public sealed class NoticeCliTests(DemoServerFixture server)
     private static List<long> Ids(JsonElement conflict) => [.. conflict.GetProperty("notices").EnumerateArray().Select(n => n.GetInt64())];
 
     private static string Id(long id) => id.ToString(CultureInfo.InvariantCulture);
+
+    private static string Rfc3339(DateTimeOffset t) => t.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
     private static JsonElement Json(string text)
     {

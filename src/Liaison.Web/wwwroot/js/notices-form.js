@@ -374,6 +374,12 @@
             }
 
             form.elements.selfDefence.checked = Boolean(v.selfDefence);
+            // An amendment goes to the audience of the notice it replaces, no more and no less (the server requires it).
+            for (const input of form.querySelectorAll('input[name="observer"]')) {
+                input.checked = (v.audience || []).includes(input.value);
+                input.disabled = true;
+            }
+
             if (v.area) {
                 form.elements.geojson.value = JSON.stringify(v.area);
             }
