@@ -190,6 +190,38 @@ public sealed partial class NoticeMapTests(LiaisonUi ui)
         await Expect(page.GetByTestId("own-answer")).ToBeVisibleAsync();
     }
 
+    [Fact]
+    public async Task NoticeForm_NoticeKeptFromTheObserver_AmendmentGoesToTheSameAudience()
+    {
+        ui.RequireBrowser();
+        await using var browser = await ui.SignInAsync("isr-duty");
+        var page = browser.Pages[0];
+        await ui.EnrolBrowserKeyAsync(page, "isr-duty", "isr-admin");
+        await page.GotoAsync("/Notices/New");
+        await Expect(page.Locator("#notice-form-page")).ToHaveAttributeAsync("data-ready", "true");
+        await page.Locator("select[name=kind]").SelectOptionAsync("engineering-works");
+        await page.Locator("textarea[name=geojson]").FillAsync(GolanWest);
+        await page.Locator("input[name=observer][value=UNDOF]").UncheckAsync();
+        await page.GetByTestId("submit").ClickAsync();
+        var answer = page.GetByTestId("answer");
+        await Expect(answer).ToContainTextAsync("Filed: notice #");
+        var id = (await answer.GetAttributeAsync("data-id"))!;
+
+        await page.GotoAsync($"/Notices/New?replaces={id}");
+        await Expect(page.Locator("#notice-form-page")).ToHaveAttributeAsync("data-ready", "true");
+        var observer = page.Locator("input[name=observer][value=UNDOF]");
+        await Expect(observer).ToBeDisabledAsync();
+        await Expect(observer).Not.ToBeCheckedAsync();
+        await Expect(page.Locator("textarea[name=geojson]")).Not.ToBeEmptyAsync();
+        await page.GetByTestId("submit").ClickAsync();
+
+        await Expect(answer).ToContainTextAsync("Filed: notice #");
+        using var client = ui.ApiClient("usa-mediator");
+        var amendment = await client.GetFromJsonAsync<JsonElement>($"/api/v1/notices/{await answer.GetAttributeAsync("data-id")}", TestContext.Current.CancellationToken);
+        Assert.Equal(2, amendment.GetProperty("version").GetInt32());
+        Assert.Equal(["ISR", "SYR", "USA"], amendment.GetProperty("audience").EnumerateArray().Select(p => p.GetString()!));
+    }
+
     /// <summary>Files a notice with the real CLI as <paramref name="profile"/>; returns its id.</summary>
     private async Task<long> FileFromCliAsync(string profile, string kind, string area, string from, string to, params string[] more)
     {
