@@ -53,6 +53,41 @@ public sealed class ReplayTests(DemoServerFixture server)
     }
 
     [Fact]
+    public async Task Replay_AsTheObserver_AfterANoticeKeptFromIt_EveryProjectionMatches()
+    {
+        // ISR's notice kept from UNDOF overlaps SYR's notice UNDOF reads: the parties see the overlap, UNDOF's view and
+        // its replay do not (docs/replay.md), from the server and from the data folder alike.
+        var start = TimeProvider.System.GetUtcNow().AddDays(11);
+        using var folder = new TempFolder();
+        long? hidden = null;
+        foreach (var (profile, audience) in new[] { ("isr-officer", "ISR,SYR,USA"), ("syr-officer", "ISR,SYR,USA,UNDOF") })
+        {
+            var file = folder.Sub(profile + ".json");
+            await File.WriteAllTextAsync(file, $$"""
+                {"type":"notice.file","kind":"engineering-works","area":{"type":"Polygon","coordinates":[[[36.40,35.40],[36.41,35.40],[36.41,35.41],[36.40,35.40]]]},
+                 "window":{"start":"{{start:yyyy-MM-ddTHH:mm:ssZ}}","end":"{{start.AddHours(4):yyyy-MM-ddTHH:mm:ssZ}}"},"text":"Replay test {{Guid.NewGuid():N}}","lang":"en"}
+                """, TestContext.Current.CancellationToken);
+            var filed = await server.RunAsync("--profile", profile, "entries", "submit", file, "--audience", audience, "--json");
+            Assert.True(filed.ExitCode == 0, filed.Err);
+            hidden ??= JsonDocument.Parse(filed.Out).RootElement.GetProperty("seq").GetInt64();
+        }
+
+        var live = await server.RunAsync("--profile", "undof-observer", "replay", "--json");
+        var stored = await server.RunAsync("replay", "--data", server.Server.DataDirectory, "--party", "UNDOF", "--json");
+        var seen = await server.RunAsync("--profile", "isr-officer", "notice", "list", "--json");
+
+        foreach (var result in new[] { live, stored })
+        {
+            Assert.True(result.ExitCode == 0, result.Out + result.Err);
+            var report = JsonDocument.Parse(result.Out).RootElement;
+            Assert.Equal(("UNDOF", true), (report.GetProperty("viewer").GetString(), report.GetProperty("match").GetBoolean()));
+        }
+
+        Assert.Contains(JsonDocument.Parse(seen.Out).RootElement.EnumerateArray(), n => n.GetProperty("conflicts").EnumerateArray()
+            .Any(c => c.GetProperty("notices").EnumerateArray().Any(id => id.GetInt64() == hidden)));
+    }
+
+    [Fact]
     public async Task Replay_MessageChangedUnderTheServer_MismatchNamesTheHotline()
     {
         using var folder = new TempFolder();

@@ -25,7 +25,7 @@ namespace Liaison.Cli.Commands;
 
 /// <summary>
 /// <c>liaison replay [--config FILE] | --data DIR [--party CODE]</c>: folds every projection afresh from the record's
-/// entries alone (from a server, the entries your party may read; from a data folder, all of them), renders what the
+/// entries the viewer may read (from a server, your party; from a data folder, <c>--party</c> or the convener), renders what the
 /// server shows the viewer of each, and compares each projection's digest with the server's (its live books) or, for a
 /// data folder, with the books the server loads from it and its keys table. Exits 1 naming the projections that differ.
 /// </summary>
@@ -80,9 +80,10 @@ public static class ReplayCommand
         var options = new DbContextOptionsBuilder<LiaisonDbContext>();
         DatabaseSetup.Configure(options, DatabaseSetup.SqliteConnectionString(folder.Root));
         await using var db = new LiaisonDbContext(options.Options);
-        var entries = await db.Entries.AsNoTracking().OrderBy(e => e.Seq)
-            .Select(e => new ReplayEntry(e.Seq, e.Type, e.Author, e.KeyId, e.Payload, e.ServerTime))
-            .ToListAsync(cancellationToken);
+        // The entries the viewer may read, as the server would serve them: the payload only where it is in the audience.
+        var entries = (await db.Entries.AsNoTracking().OrderBy(e => e.Seq).ToListAsync(cancellationToken))
+            .Select(e => new ReplayEntry(e.Seq, e.Type, e.Author, e.KeyId, e.AudienceCodes.Contains(viewer.Value) ? e.Payload : null, e.ServerTime))
+            .ToList();
         var replayed = RecordFold.Fold(config, zones, entries).DigestFor(config, viewer);
         var stored = await StoredAsync(db, new FolderContexts(options.Options), config, viewer, replayed, cancellationToken);
         return await ReportAsync(context, parse, globals, replayed, stored, "the stored projections", "load");
