@@ -115,5 +115,13 @@ public sealed class ReplayTests(DemoServerFixture server)
         var report = JsonDocument.Parse(json.Out).RootElement;
         Assert.False(report.GetProperty("match").GetBoolean());
         Assert.Equal(["hotline"], report.GetProperty("mismatched").EnumerateArray().Select(p => p.GetString()));
+
+        // A zone file changed in the folder is not the one the establish entry recorded: no replay with it.
+        var zone = Directory.GetFiles(Path.Combine(folder.Sub("data"), "mechanism"), "*.geojson", SearchOption.AllDirectories).Order(StringComparer.Ordinal).First();
+        await File.AppendAllTextAsync(zone, "\n", TestContext.Current.CancellationToken);
+        var zonesChanged = await CliRun.RunAsync(folder.Sub("config"), ["replay", "--data", folder.Sub("data")]);
+        Assert.Equal(2, zonesChanged.ExitCode);
+        Assert.Contains("is not the one the mechanism was established with", zonesChanged.ErrLines.Single(), StringComparison.Ordinal);
+        Assert.Contains(Path.GetFileName(zone), zonesChanged.ErrLines.Single(), StringComparison.Ordinal);
     }
 }

@@ -61,7 +61,9 @@ public static class ReplayCommand
             throw new CliFailure($"the server listed {entries.Count} entries below the size {server.Size} it pinned the state at.");
         }
 
-        var (config, zones) = LoadConfiguration(configFile, RecordedConfigSha256(entries) ?? mechanism.ConfigSha256);
+        var establishment = Establishment(entries);
+        var recordedSha256 = establishment is { } body && body.TryGetProperty("configSha256", out var sha) && sha.ValueKind == JsonValueKind.String ? sha.GetString() : null;
+        var (config, zones) = Recorded(LoadConfiguration(configFile, recordedSha256 ?? mechanism.ConfigSha256), establishment);
         var replayed = RecordFold.Fold(config, zones, entries).DigestFor(config, Viewer(config, viewer));
         return await ReportAsync(context, parse, globals, replayed, server.ToDigest(), "the server", server.Source);
     }
@@ -75,13 +77,15 @@ public static class ReplayCommand
             throw new CliFailure($"{folder.Root} is not a Liaison data folder.", ExitCodes.Usage);
         }
 
-        var (config, zones) = Load(configFile);
-        var viewer = Viewer(config, party ?? config.Convener.Code.Value);
         var options = new DbContextOptionsBuilder<LiaisonDbContext>();
         DatabaseSetup.Configure(options, DatabaseSetup.SqliteConnectionString(folder.Root));
         await using var db = new LiaisonDbContext(options.Options);
+        var records = await db.Entries.AsNoTracking().OrderBy(e => e.Seq).ToListAsync(cancellationToken);
+        var (config, zones) = Recorded(Load(configFile), Establishment(records.Select(e => new ReplayEntry(e.Seq, e.Type, e.Author, e.KeyId, e.Payload))));
+        var viewer = Viewer(config, party ?? config.Convener.Code.Value);
+
         // The entries the viewer may read, as the server would serve them: the payload only where it is in the audience.
-        var entries = (await db.Entries.AsNoTracking().OrderBy(e => e.Seq).ToListAsync(cancellationToken))
+        var entries = records
             .Select(e => new ReplayEntry(e.Seq, e.Type, e.Author, e.KeyId, e.AudienceCodes.Contains(viewer.Value) ? e.Payload : null, e.ServerTime))
             .ToList();
         var replayed = RecordFold.Fold(config, zones, entries).DigestFor(config, viewer);
@@ -178,17 +182,18 @@ public static class ReplayCommand
             ? party
             : throw new CliFailure($"'{code}' is not a party of {config.Id}.", ExitCodes.Usage);
 
-    /// <summary>The configuration SHA-256 the signed <c>mechanism.establish</c> entry names, if the viewer may read it.</summary>
-    private static string? RecordedConfigSha256(IEnumerable<ReplayEntry> entries)
+    /// <summary>The body of the signed <c>mechanism.establish</c> entry (configuration and zone files' SHA-256), if the viewer may read it.</summary>
+    private static JsonElement? Establishment(IEnumerable<ReplayEntry> entries)
     {
         var establish = entries.FirstOrDefault(e => e.Type == EntryTypes.MechanismEstablish && e.Payload is not null);
-        if (establish is null)
-        {
-            return null;
-        }
+        return establish is not null && EntryPayload.Parse(establish.Payload) is { IsSuccess: true } header ? header.Value.Body : null;
+    }
 
-        var header = EntryPayload.Parse(establish.Payload);
-        return header.IsSuccess && header.Value.Body.TryGetProperty("configSha256", out var sha) && sha.ValueKind == JsonValueKind.String ? sha.GetString() : null;
+    /// <summary>The configuration and zones, once the zone files are shown to be those the establish entry recorded.</summary>
+    private static (MechanismConfig Config, ZoneAtlas Zones) Recorded((MechanismConfig Config, ZoneAtlas Zones) loaded, JsonElement? establishment)
+    {
+        var check = establishment is { } body ? ZoneFiles.CheckRecorded(loaded.Config, body) : Domain.Common.Unit.Value;
+        return check.IsSuccess ? loaded : throw new CliFailure(check.Error.Detail, ExitCodes.Usage);
     }
 
     /// <summary>

@@ -56,6 +56,7 @@ public sealed class InitMechanism(LiaisonDbContext db, EntrySequencer sequencer,
         {
             ["name"] = config.Name,
             ["configSha256"] = configSha256,
+            [Notices.ZoneFiles.RecordedField] = new JsonObject([.. Notices.ZoneFiles.Digests(config).Select(d => KeyValuePair.Create(d.Key, (JsonNode?)d.Value))]),
             ["logOrigin"] = logKey.Name,
             ["logKey"] = logKey.VerifierKey.ToString(),
             ["serverKey"] = serverKey.PublicKey.ToBase64(),

@@ -1,9 +1,11 @@
 using System.Security.Cryptography;
 using Liaison.Domain.Common;
+using Liaison.Domain.Entries;
 using Liaison.Domain.Mechanism;
 using Liaison.Features.Bootstrap;
 using Liaison.Features.Data;
 using Liaison.Features.Keys;
+using Liaison.Features.Notices;
 using Liaison.Ledger.Notes;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,7 +13,8 @@ namespace Liaison.Features.Mechanism;
 
 /// <summary>
 /// Loads the mechanism an initialised data folder serves: applies pending migrations, reads the stored copy of the
-/// configuration and refuses it if its SHA-256 differs from the one recorded when the mechanism was established.
+/// configuration and refuses it if its SHA-256, or a zone file's, differs from the one recorded when the mechanism was
+/// established.
 /// </summary>
 public static class LoadServedMechanism
 {
@@ -48,6 +51,23 @@ public static class LoadServedMechanism
             return serverKey.Error;
         }
 
-        return MechanismConfigLoader.Load(configFile).Map(config => new ServedMechanism(config, sha256, logKey.Value, serverKey.Value.Open()));
+        var config = MechanismConfigLoader.Load(configFile);
+        if (!config.IsSuccess)
+        {
+            return config.Error;
+        }
+
+        // The zones decide notices' conflicts: their files must be those the establish entry recorded.
+        var establish = await db.Entries.AsNoTracking().Where(e => e.Type == EntryTypes.MechanismEstablish).OrderBy(e => e.Seq).Select(e => e.Payload).FirstOrDefaultAsync(cancellationToken);
+        if (establish is not null && EntryPayload.Parse(establish) is { IsSuccess: true } header)
+        {
+            var zones = ZoneFiles.CheckRecorded(config.Value, header.Value.Body);
+            if (!zones.IsSuccess)
+            {
+                return zones.Error;
+            }
+        }
+
+        return new ServedMechanism(config.Value, sha256, logKey.Value, serverKey.Value.Open());
     }
 }

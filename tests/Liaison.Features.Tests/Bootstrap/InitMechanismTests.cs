@@ -53,6 +53,25 @@ public sealed class InitMechanismTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task HandleAsync_DemoConfig_EstablishmentNamesEachZoneFilesSha256(string provider)
+    {
+        await using var mechanism = await TestMechanism.CreateAsync(provider);
+
+        await using var db = mechanism.Database.NewContext();
+        var establish = EntryPayload.Parse((await db.Entries.AsNoTracking().SingleAsync(e => e.Seq == 0, TestContext.Current.CancellationToken)).Payload).Value;
+        var recorded = establish.Body.GetProperty(Notices.ZoneFiles.RecordedField).EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString());
+        var sources = mechanism.Config.Zones.Select(z => z.Source).Distinct().Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(sources, recorded.Keys);
+        var folder = Path.GetDirectoryName(RepositoryFiles.DemoConfigPath)!;
+        foreach (var source in sources)
+        {
+            var bytes = await File.ReadAllBytesAsync(Path.Combine(folder, source), TestContext.Current.CancellationToken);
+            Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(bytes)), recorded[source]);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task HandleAsync_DemoConfig_EnrolsServerRootAndAdministratorKeys(string provider)
     {
         await using var mechanism = await TestMechanism.CreateAsync(provider);
@@ -158,5 +177,20 @@ public sealed class InitMechanismTests
         var served = await LoadServedMechanism.HandleAsync(db, mechanism.Database.Folder, TestContext.Current.CancellationToken);
 
         Assert.Equal("config-changed", served.Error.Code);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task LoadServedMechanism_ZoneFileEdited_IsZonesChangedNamingTheFile(string provider)
+    {
+        await using var mechanism = await TestMechanism.CreateAsync(provider);
+        var source = mechanism.Config.Zones[0].Source;
+        await File.AppendAllTextAsync(Path.Combine(mechanism.Database.Folder.MechanismDirectory, source), "\n", TestContext.Current.CancellationToken);
+
+        await using var db = mechanism.Database.NewContext();
+        var served = await LoadServedMechanism.HandleAsync(db, mechanism.Database.Folder, TestContext.Current.CancellationToken);
+
+        Assert.Equal("zones-changed", served.Error.Code);
+        Assert.StartsWith($"Zone file {source} is not the one the mechanism was established with", served.Error.Detail, StringComparison.Ordinal);
     }
 }
