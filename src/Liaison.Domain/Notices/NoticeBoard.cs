@@ -63,25 +63,30 @@ public sealed class NoticeBoard
     /// </summary>
     public Result<Notice> Apply(NoticeEntry entry, bool checkAuthor = true)
     {
+        ArgumentNullException.ThrowIfNull(entry);
         var parsed = NoticeEvents.Parse(entry.Type, entry.Body);
-        if (!parsed.IsSuccess)
-        {
-            return parsed.Error;
-        }
+        return parsed.IsSuccess ? Apply(entry, parsed.Value, checkAuthor) : parsed.Error;
+    }
 
+    /// <summary>
+    /// <see cref="Apply(NoticeEntry, bool)"/> with the entry's body already parsed (<see cref="NoticeEvents.Parse"/>), so
+    /// several boards applying one entry share its parse and its area's geometry, which no board changes.
+    /// </summary>
+    internal Result<Notice> Apply(NoticeEntry entry, NoticeEvent parsed, bool checkAuthor)
+    {
         Sweep(entry.ServerTime);
-        return parsed.Value switch
+        return parsed switch
         {
             NoticeFiled filed => File(entry, filed, checkAuthor),
             NoticeAcknowledged ack => Answer(entry, ack.Notice, NoticeResponseKind.Acknowledged, null, checkAuthor),
             NoticeObjected objection => Answer(entry, objection.Notice, NoticeResponseKind.Objected, objection.Reason, checkAuthor),
             NoticeCancelled cancel => Cancel(entry, cancel, checkAuthor),
-            _ => throw new InvalidOperationException($"Unhandled notice event {parsed.Value.GetType().Name}."),
+            _ => throw new InvalidOperationException($"Unhandled notice event {parsed.GetType().Name}."),
         };
     }
 
     /// <summary>
-    /// Assesses a filing as if it were filed now, without applying it: what <see cref="Apply"/> would record.
+    /// Assesses a filing as if it were filed now, without applying it: what <see cref="Apply(NoticeEntry, bool)"/> would record.
     /// The benchmark's unit of work. Gives what <see cref="NoticeAssessment.Assess"/> gives over every notice of the
     /// board; uses a buffer of the board's, so it too must not run concurrently with any other call.
     /// </summary>

@@ -35,20 +35,26 @@ public sealed class NoticeBoards
     public NoticeBoard For(PartyCode reader) => _readers.TryGetValue(reader, out var own) ? own : Record;
 
     /// <summary>
-    /// Decides <paramref name="entry"/> on the record's board (see <see cref="NoticeBoard.Apply"/>) and, when it is
+    /// Decides <paramref name="entry"/> on the record's board (see <see cref="NoticeBoard.Apply(NoticeEntry, bool)"/>) and, when it is
     /// accepted, applies it to the board of each observer it is addressed to, as that observer's replay would.
     /// Nothing changes on failure.
     /// </summary>
     public Result<Notice> Apply(NoticeEntry entry, bool checkAuthor = true)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        var applied = Record.Apply(entry, checkAuthor);
+        var parsed = NoticeEvents.Parse(entry.Type, entry.Body);
+        if (!parsed.IsSuccess)
+        {
+            return parsed.Error;
+        }
+
+        var applied = Record.Apply(entry, parsed.Value, checkAuthor);
         if (applied.IsSuccess)
         {
             foreach (var reader in entry.Audience.Distinct())
             {
                 // A step the observer's entries cannot place (a notice it never read) is skipped, as its replay skips it.
-                _ = _readers.GetValueOrDefault(reader)?.Apply(entry, checkAuthor: false);
+                _ = _readers.GetValueOrDefault(reader)?.Apply(entry, parsed.Value, checkAuthor: false);
             }
         }
 
