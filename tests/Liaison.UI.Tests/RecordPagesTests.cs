@@ -53,6 +53,38 @@ public sealed class RecordPagesTests(LiaisonUi ui)
     }
 
     [Fact]
+    public async Task IncidentPages_ReportAndAcknowledgementFromTheCli_ShowUpWithoutAReload()
+    {
+        ui.RequireBrowser();
+        await using var browser = await ui.SignInAsync("isr-officer");
+        var list = browser.Pages[0];
+        await list.GotoAsync("/Incidents");
+        await Expect(list.Locator("#incidents")).ToHaveAttributeAsync("data-live", "live");
+
+        var reported = await ui.CliAsync("--profile", "syr-officer", "--json", "incident", "report", "--category", "detention", "--at", "now-1h",
+            "--point", "38.75,34.25", "--grading", "B2", "--narrative", "UI live test " + Guid.NewGuid().ToString("N")[..8], "--lang", "en");
+        Assert.True(reported.ExitCode == 0, $"incident report: {reported.Err}");
+        long id;
+        using (var json = JsonDocument.Parse(reported.Out))
+        {
+            id = json.RootElement.GetProperty("id").GetInt64();
+        }
+
+        await Expect(list.Locator($"#incident-list li[data-id=\"{id}\"]")).ToBeVisibleAsync();
+
+        var detail = await browser.NewPageAsync();
+        await detail.GotoAsync($"/Incidents/Incident?id={id}");
+        await Expect(detail.Locator("#incident-detail")).ToHaveAttributeAsync("data-live", "live");
+        await Expect(detail.GetByTestId("status")).ToContainTextAsync("reported");
+        var acknowledged = await ui.CliAsync("--profile", "isr-officer", "incident", "ack", id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.True(acknowledged.ExitCode == 0, $"incident ack: {acknowledged.Err}");
+
+        await Expect(detail.GetByTestId("status")).ToContainTextAsync("acknowledged");
+        await Expect(detail.GetByTestId("steps")).ToContainTextAsync("isr-officer");
+        await Expect(list.Locator($"#incident-list li[data-id=\"{id}\"]")).ToHaveAttributeAsync("data-status", "acknowledged");
+    }
+
+    [Fact]
     public async Task DisputePage_ShowsTheLadderCountdownOrFinding_AndTheStepsTheViewerMayTake()
     {
         ui.RequireBrowser();

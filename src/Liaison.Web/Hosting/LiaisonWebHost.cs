@@ -9,6 +9,7 @@ using Liaison.Features.Replay;
 using Liaison.Web.Api;
 using Liaison.Web.Auth;
 using Liaison.Web.Hotline;
+using Liaison.Web.Incidents;
 using Liaison.Web.Log;
 using Liaison.Web.Notices;
 using Microsoft.AspNetCore.DataProtection;
@@ -57,6 +58,7 @@ public static class LiaisonWebHost
         builder.Services.AddAttachments();
         builder.Services.AddNotices();
         builder.Services.AddIncidents();
+        builder.Services.AddIncidentLive();
         builder.Services.AddDisputes();
         builder.Services.AddVerificationVisits();
         builder.Services.AddRecordState();
@@ -110,6 +112,7 @@ public static class LiaisonWebHost
         app.MapBundleEndpoints();
         app.MapNoticeHub();
         app.MapIncidentEndpoints();
+        app.MapIncidentHub();
         app.MapDisputeEndpoints();
         app.MapVerificationVisitEndpoints();
         app.MapReconstructionEndpoints();

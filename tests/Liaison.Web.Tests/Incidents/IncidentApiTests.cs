@@ -16,7 +16,7 @@ namespace Liaison.Web.Tests.Incidents;
 /// app and its clock are shared: every test reports its own incidents, at places of its own, and asserts on its own ids.
 /// </summary>
 [Collection(nameof(LiaisonAppCollection))]
-public sealed class IncidentApiTests(LiaisonAppFixture app)
+public sealed partial class IncidentApiTests(LiaisonAppFixture app)
 {
     private static readonly string[] Everyone = ["ISR", "SYR", "USA", "UNDOF"];
     private static int _place;

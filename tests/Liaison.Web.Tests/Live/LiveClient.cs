@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.SignalR.Client;
 namespace Liaison.Web.Tests.Live;
 
 /// <summary>
-/// A real SignalR client of the hotline hub, connected through the fixture's in-memory server, that keeps every event it
+/// A real SignalR client of a hub (the hotline's unless told), connected through the fixture's in-memory server, that keeps every event it
 /// receives in order. Long polling carries the token in the <c>Authorization</c> header, as the .NET client does; the
 /// WebSocket variant skips negotiation and carries it only as the <c>access_token</c> query parameter, as a browser must.
 /// </summary>
@@ -19,21 +19,22 @@ internal sealed class LiveClient : IAsyncDisposable
     private readonly Channel<JsonElement> _arrivals = Channel.CreateUnbounded<JsonElement>();
     private readonly List<JsonElement> _received = [];
 
-    private LiveClient(HubConnection connection)
+    private LiveClient(HubConnection connection, string method)
     {
         _connection = connection;
-        _connection.On<JsonElement>("HotlineEntry", e => _arrivals.Writer.TryWrite(e.Clone()));
+        _connection.On<JsonElement>(method, e => _arrivals.Writer.TryWrite(e.Clone()));
     }
 
     /// <summary>Every event read so far by <see cref="WaitForAsync"/>, in the order received.</summary>
     public IReadOnlyList<JsonElement> Received => _received;
 
     /// <summary>A client that sends <paramref name="token"/> (when given) and <paramref name="headers"/> (e.g. a session cookie); not yet started.</summary>
-    public static LiveClient Create(LiaisonAppFixture app, string? token, HttpTransportType transport = HttpTransportType.LongPolling, IReadOnlyDictionary<string, string>? headers = null)
+    public static LiveClient Create(LiaisonAppFixture app, string? token, HttpTransportType transport = HttpTransportType.LongPolling, IReadOnlyDictionary<string, string>? headers = null,
+        string hubPath = HubPath, string method = "HotlineEntry")
     {
         var server = app.Server;
         var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(server.BaseAddress, HubPath), options =>
+            .WithUrl(new Uri(server.BaseAddress, hubPath), options =>
             {
                 options.Transports = transport;
                 options.HttpMessageHandlerFactory = _ => server.CreateHandler();
@@ -57,13 +58,14 @@ internal sealed class LiveClient : IAsyncDisposable
                 }
             })
             .Build();
-        return new LiveClient(connection);
+        return new LiveClient(connection, method);
     }
 
     /// <summary>A demo user's client, started.</summary>
-    public static async Task<LiveClient> ConnectAsync(LiaisonAppFixture app, string userName, HttpTransportType transport = HttpTransportType.LongPolling)
+    public static async Task<LiveClient> ConnectAsync(LiaisonAppFixture app, string userName, HttpTransportType transport = HttpTransportType.LongPolling,
+        string hubPath = HubPath, string method = "HotlineEntry")
     {
-        var client = Create(app, app.User(userName).Token, transport);
+        var client = Create(app, app.User(userName).Token, transport, hubPath: hubPath, method: method);
         await client.StartAsync();
         return client;
     }

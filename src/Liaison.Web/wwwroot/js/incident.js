@@ -26,6 +26,8 @@
         ? window.LiaisonNoticeMap.create(document.getElementById("incident-map"), { parties })
         : null;
 
+    let drawn = false;
+
     function fact(list, term, ...value) {
         list.append(el("dt", {}, term), el("dd", {}, ...value));
     }
@@ -218,7 +220,8 @@
         offerSteps(v);
         duplicates(v);
 
-        if (incidentMap && v.location) {
+        if (incidentMap && v.location && !drawn) {
+            drawn = true;
             const colour = window.LiaisonNoticeMap.partyColour(parties, v.party);
             const shape = L.geoJSON(v.location, {
                 pointToLayer: (_, latlng) => L.circleMarker(latlng, { radius: 8, color: colour, weight: 3, fillOpacity: 0.6 }),
@@ -232,4 +235,13 @@
     load().catch((e) => R.showError(error, e)).finally(() => {
         root.dataset.ready = "true";
     });
+
+    // Another party's step (or an escalation) on this incident redraws it in place.
+    if (window.LiaisonLive) {
+        window.LiaisonLive.connect(root, "incident", (change) => {
+            if (change && change.id === id) {
+                load().catch((e) => R.showError(error, e));
+            }
+        });
+    }
 }());
