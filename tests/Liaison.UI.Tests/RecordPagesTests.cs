@@ -85,6 +85,37 @@ public sealed class RecordPagesTests(LiaisonUi ui)
     }
 
     [Fact]
+    public async Task DisputePages_OpenedAndAnsweredFromTheCli_ShowUpWithoutAReload()
+    {
+        ui.RequireBrowser();
+        await using var browser = await ui.SignInAsync("syr-officer");
+        var list = browser.Pages[0];
+        await list.GotoAsync("/Disputes");
+        await Expect(list.Locator("#disputes")).ToHaveAttributeAsync("data-live", "live");
+
+        var opened = await ui.CliAsync("--profile", "syr-officer", "--json", "dispute", "open", "--respondent", "ISR", "--breach", "ref:UI live test",
+            "--claim", "Shelling near Quneitra " + Guid.NewGuid().ToString("N")[..8]);
+        Assert.True(opened.ExitCode == 0, $"dispute open: {opened.Err}");
+        long id;
+        using (var json = JsonDocument.Parse(opened.Out))
+        {
+            id = json.RootElement.GetProperty("id").GetInt64();
+        }
+
+        await Expect(list.Locator($"#dispute-rows tr[data-id=\"{id}\"]")).ToBeVisibleAsync();
+        var detail = await browser.NewPageAsync();
+        await detail.GotoAsync($"/Disputes/Dispute?id={id}");
+        await Expect(detail.Locator("#dispute-detail")).ToHaveAttributeAsync("data-live", "live");
+        await Expect(detail.Locator("#dispute-timeline")).Not.ToContainTextAsync("replied");
+
+        var replied = await ui.CliAsync("--profile", "isr-officer", "dispute", "reply", id.ToString(System.Globalization.CultureInfo.InvariantCulture), "--text", "Our forces were not there.");
+        Assert.True(replied.ExitCode == 0, $"dispute reply: {replied.Err}");
+
+        await Expect(detail.Locator("#dispute-timeline")).ToContainTextAsync("isr-officer replied at the working level");
+        await Expect(detail.Locator("#dispute-facts dt")).ToHaveCountAsync(6);
+    }
+
+    [Fact]
     public async Task DisputePage_ShowsTheLadderCountdownOrFinding_AndTheStepsTheViewerMayTake()
     {
         ui.RequireBrowser();

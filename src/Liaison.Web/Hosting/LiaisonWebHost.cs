@@ -8,6 +8,7 @@ using Liaison.Features.Log;
 using Liaison.Features.Replay;
 using Liaison.Web.Api;
 using Liaison.Web.Auth;
+using Liaison.Web.Disputes;
 using Liaison.Web.Hotline;
 using Liaison.Web.Incidents;
 using Liaison.Web.Log;
@@ -60,6 +61,7 @@ public static class LiaisonWebHost
         builder.Services.AddIncidents();
         builder.Services.AddIncidentLive();
         builder.Services.AddDisputes();
+        builder.Services.AddDisputeLive();
         builder.Services.AddVerificationVisits();
         builder.Services.AddRecordState();
         builder.Services.AddLiaisonAuth();
@@ -114,6 +116,7 @@ public static class LiaisonWebHost
         app.MapIncidentEndpoints();
         app.MapIncidentHub();
         app.MapDisputeEndpoints();
+        app.MapDisputeHub();
         app.MapVerificationVisitEndpoints();
         app.MapReconstructionEndpoints();
         app.MapRazorPages();

@@ -12,7 +12,7 @@ namespace Liaison.Web.Tests.Disputes;
 /// stored. Times are computed from each dispute's own <c>openedAt</c>, since other tests move the shared clock.
 /// </summary>
 [Collection(nameof(LiaisonAppCollection))]
-public sealed class DisputeApiTests(LiaisonAppFixture app)
+public sealed partial class DisputeApiTests(LiaisonAppFixture app)
 {
     private static readonly TimeSpan Reply = TimeSpan.FromHours(48);
     private readonly CaseClient _cases = new(app);

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Liaison.Domain.Incidents;
 using Liaison.Web.Incidents;
 using Liaison.Web.Tests.Live;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Liaison.Web.Tests.Incidents;
 
@@ -14,8 +15,8 @@ public sealed partial class IncidentApiTests
     [Fact]
     public async Task Live_ReportThenAcknowledgement_EachPartyInTheAudienceIsToldOfBoth()
     {
-        await using var syrian = await LiveClient.ConnectAsync(app, "syr-officer", hubPath: IncidentLive.HubPath, method: "Incident");
-        await using var observer = await LiveClient.ConnectAsync(app, "undof-observer", hubPath: IncidentLive.HubPath, method: "Incident");
+        await using var syrian = await LiveClient.ConnectAsync(app, "syr-officer", hubPath: IncidentLive.HubPath, method: "Changed");
+        await using var observer = await LiveClient.ConnectAsync(app, "undof-observer", hubPath: IncidentLive.HubPath, method: "Changed");
 
         var id = await SubmitAsync("syr-officer", IncidentEntryTypes.Report, Report("exchange-of-fire", Unique()));
         var ack = await SubmitAsync("isr-duty", IncidentEntryTypes.Acknowledge, new JsonObject { ["incident"] = id });
@@ -30,8 +31,8 @@ public sealed partial class IncidentApiTests
     [Fact]
     public async Task Live_ReportNotAddressedToTheObserver_ObserverIsNotTold()
     {
-        await using var observer = await LiveClient.ConnectAsync(app, "undof-observer", hubPath: IncidentLive.HubPath, method: "Incident");
-        await using var mediator = await LiveClient.ConnectAsync(app, "usa-mediator", hubPath: IncidentLive.HubPath, method: "Incident");
+        await using var observer = await LiveClient.ConnectAsync(app, "undof-observer", hubPath: IncidentLive.HubPath, method: "Changed");
+        await using var mediator = await LiveClient.ConnectAsync(app, "usa-mediator", hubPath: IncidentLive.HubPath, method: "Changed");
 
         var hidden = await SubmitAsync("isr-officer", IncidentEntryTypes.Report, Report("detention", Unique()), ["ISR", "SYR", "USA"]);
         var addressed = await SubmitAsync("isr-officer", IncidentEntryTypes.Report, Report("detention", Unique()));
@@ -47,7 +48,7 @@ public sealed partial class IncidentApiTests
     {
         var syrian = await SubmitAsync("syr-officer", IncidentEntryTypes.Report, Report("exchange-of-fire", Unique()));
         var israeli = await SubmitAsync("isr-officer", IncidentEntryTypes.Report, Report("exchange-of-fire", Unique()));
-        await using var mediator = await LiveClient.ConnectAsync(app, "usa-mediator", hubPath: IncidentLive.HubPath, method: "Incident");
+        await using var mediator = await LiveClient.ConnectAsync(app, "usa-mediator", hubPath: IncidentLive.HubPath, method: "Changed");
 
         var link = await SubmitAsync("usa-mediator", IncidentEntryTypes.Link, new JsonObject { ["incidents"] = new JsonArray(syrian, israeli), ["reason"] = "One exchange, reported by both." });
 
@@ -58,10 +59,12 @@ public sealed partial class IncidentApiTests
     [Fact]
     public void Changed_NamesTheIncidentsAnEntryChanges()
     {
-        Assert.Equal([7L], IncidentLive.Changed(IncidentEntryTypes.Report, 7, Json("{}")));
-        Assert.Equal([3L, 5L], IncidentLive.Changed(IncidentEntryTypes.Link, 9, Json("{\"incidents\":[3,5],\"reason\":\"x\"}")));
-        Assert.Equal([3L], IncidentLive.Changed(IncidentEntryTypes.Escalate, 9, Json("{\"incident\":3}")));
-        Assert.Empty(IncidentLive.Changed(IncidentEntryTypes.Acknowledge, 9, Json("{}")));
+        var live = app.Services.GetRequiredService<IncidentLive>();
+        Assert.Equal([7L], live.Changed(IncidentEntryTypes.Report, 7, Json("{}")));
+        Assert.Equal([3L, 5L], live.Changed(IncidentEntryTypes.Link, 9, Json("{\"incidents\":[3,5],\"reason\":\"x\"}")));
+        Assert.Equal([3L], live.Changed(IncidentEntryTypes.Escalate, 9, Json("{\"incident\":3}")));
+        Assert.Empty(live.Changed(IncidentEntryTypes.Acknowledge, 9, Json("{}")));
+        Assert.Empty(live.Changed("dispute.reply", 9, Json("{\"incident\":3}")));
     }
 
     private static System.Text.Json.JsonElement Json(string text)

@@ -61,13 +61,12 @@
             }
         }
 
-        if (d.deadline) {
-            const holder = document.getElementById("dispute-deadline");
-            holder.hidden = false;
-            holder.replaceChildren(el("span", {}, ...deadlineParts(d.deadline)));
-        }
+        const holder = document.getElementById("dispute-deadline");
+        holder.hidden = !d.deadline;
+        holder.replaceChildren(...(d.deadline ? [el("span", {}, ...deadlineParts(d.deadline))] : []));
 
         const facts = document.getElementById("dispute-facts");
+        facts.replaceChildren();
         const fact = (term, ...value) => facts.append(el("dt", {}, term), el("dd", {}, ...value));
         fact("Opened by", `${d.author} (${d.claimant}) at `, R.time(d.openedAt));
         fact("Respondent", d.respondent);
@@ -124,15 +123,27 @@
         none.textContent = d.finding ? "The convener has recorded a finding: the dispute is closed." : "There is no step for your party to take now.";
     }
 
+    // A change to a dispute the party may read redraws the list, or the dispute shown, in place.
     const listRoot = document.getElementById("disputes");
     if (listRoot) {
         list(listRoot);
+        if (window.LiaisonLive) {
+            window.LiaisonLive.connect(listRoot, "changed", () => list(listRoot));
+        }
     }
 
     const detailRoot = document.getElementById("dispute-detail");
     if (detailRoot) {
-        detail(detailRoot).catch((e) => R.showError(document.getElementById("dispute-error"), e)).finally(() => {
+        const show = () => detail(detailRoot).catch((e) => R.showError(document.getElementById("dispute-error"), e));
+        show().finally(() => {
             detailRoot.dataset.ready = "true";
         });
+        if (window.LiaisonLive) {
+            window.LiaisonLive.connect(detailRoot, "changed", (change) => {
+                if (change && change.id === Number(detailRoot.dataset.id)) {
+                    show();
+                }
+            });
+        }
     }
 }());

@@ -238,7 +238,7 @@
 
     // Another party's step (or an escalation) on this incident redraws it in place.
     if (window.LiaisonLive) {
-        window.LiaisonLive.connect(root, "incident", (change) => {
+        window.LiaisonLive.connect(root, "changed", (change) => {
             if (change && change.id === id) {
                 load().catch((e) => R.showError(error, e));
             }

@@ -117,6 +117,6 @@
     filters.addEventListener("change", () => load());
     load();
     if (window.LiaisonLive) {
-        window.LiaisonLive.connect(root, "incident", () => reload());
+        window.LiaisonLive.connect(root, "changed", () => reload());
     }
 }());

@@ -1,0 +1,53 @@
+using System.Text.Json;
+using Liaison.Domain.Disputes;
+using Liaison.Domain.Parties;
+using Liaison.Features.Disputes;
+using Liaison.Features.Entries;
+using Liaison.Features.Identity;
+using Liaison.Web.Hosting;
+using Microsoft.AspNetCore.SignalR;
+
+namespace Liaison.Web.Disputes;
+
+/// <summary>
+/// Live disputes at <see cref="DisputeLive.HubPath"/>: a signed-in connection joins its party's group and is told of
+/// each change to a dispute its party may read, so the dispute pages redraw without a reload.
+/// </summary>
+public sealed class DisputeHub : PartyHub<IRecordChangeClient>;
+
+/// <summary>Tells the parties in a dispute's audience of each entry that opens, answers, escalates or decides it.</summary>
+public sealed class DisputeLive(DisputeBook book, IHubContext<DisputeHub, IRecordChangeClient> hub, ILogger<DisputeLive> logger)
+    : RecordChangeLive<DisputeHub>(hub, logger)
+{
+    /// <summary>Where the hub is mapped.</summary>
+    public const string HubPath = "/hubs/disputes";
+
+    /// <summary>An opening changes itself; a reply, escalation or finding the dispute it names.</summary>
+    public override IEnumerable<long> Changed(string type, long seq, JsonElement body) =>
+        !DisputeEntryTypes.All.ContainsKey(type) ? []
+        : type == DisputeEntryTypes.Open ? [seq]
+        : Named(body, "dispute");
+
+    protected override async Task<IReadOnlyList<PartyCode>> AudienceAsync(long id, CancellationToken cancellationToken) =>
+        (await book.StateAsync(cancellationToken)).Disputes.TryGetValue(id, out var dispute) ? dispute.Audience : [];
+}
+
+/// <summary>Registration of live disputes in the web host.</summary>
+public static class DisputeLiveRegistration
+{
+    /// <summary>Registers the dispute change observer and its hub's sender.</summary>
+    public static IServiceCollection AddDisputeLive(this IServiceCollection services)
+    {
+        services.AddSingleton<DisputeLive>();
+        services.AddSingleton<IEntryObserver>(sp => sp.GetRequiredService<DisputeLive>());
+        services.AddHostedService(sp => sp.GetRequiredService<DisputeLive>());
+        return services;
+    }
+
+    /// <summary>Maps the disputes hub.</summary>
+    public static IEndpointRouteBuilder MapDisputeHub(this IEndpointRouteBuilder routes)
+    {
+        routes.MapHub<DisputeHub>(DisputeLive.HubPath, options => options.CloseOnAuthenticationExpiration = true).RequireAuthorization(TokenScopes.EntriesRead);
+        return routes;
+    }
+}

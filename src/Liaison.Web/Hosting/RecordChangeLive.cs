@@ -1,0 +1,96 @@
+using System.Text.Json;
+using System.Threading.Channels;
+using Liaison.Domain.Parties;
+using Liaison.Features.Entries;
+using Microsoft.AspNetCore.SignalR;
+
+namespace Liaison.Web.Hosting;
+
+/// <summary>A record object (an incident, a dispute) changed: which one, and the entry that changed it. The client reads the object itself.</summary>
+public sealed record RecordChange(long Id, long Seq, string Type);
+
+/// <summary>What a client of a record-change hub receives.</summary>
+public interface IRecordChangeClient
+{
+    /// <summary>An entry changed an object its party may read.</summary>
+    Task Changed(RecordChange change);
+}
+
+/// <summary>
+/// Hears committed entries on the sequencer's loop (only queues the changes they make) and tells the parties in each
+/// changed object's audience, in sequence order. Only the id goes out: each client reads the object through the API,
+/// which shows it what its party may read. Lost pushes cost live clients only: the change is in the record.
+/// </summary>
+public abstract class RecordChangeLive<THub>(IHubContext<THub, IRecordChangeClient> hub, ILogger logger) : BackgroundService, IEntryObserver
+    where THub : PartyHub<IRecordChangeClient>
+{
+    private readonly Channel<RecordChange> _changed = Channel.CreateUnbounded<RecordChange>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+
+    /// <summary>The objects entry <paramref name="seq"/> of <paramref name="type"/> changes (none for types the hub does not serve).</summary>
+    public abstract IEnumerable<long> Changed(string type, long seq, JsonElement body);
+
+    /// <summary>Who may read object <paramref name="id"/> (empty when there is none, or it is not yet durable).</summary>
+    protected abstract Task<IReadOnlyList<PartyCode>> AudienceAsync(long id, CancellationToken cancellationToken);
+
+    /// <summary>The ids an entry's body names in <paramref name="field"/> (a number) or <paramref name="listField"/> (an array of numbers).</summary>
+    protected static IEnumerable<long> Named(JsonElement body, string field, string? listField = null)
+    {
+        if (body.ValueKind != JsonValueKind.Object)
+        {
+            yield break;
+        }
+
+        if (listField is not null && body.TryGetProperty(listField, out var named) && named.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var id in named.EnumerateArray())
+            {
+                if (id.TryGetInt64(out var value))
+                {
+                    yield return value;
+                }
+            }
+        }
+        else if (body.TryGetProperty(field, out var one) && one.TryGetInt64(out var value))
+        {
+            yield return value;
+        }
+    }
+
+    void IEntryObserver.Committed(IReadOnlyList<CommittedEntry> entries)
+    {
+        foreach (var entry in entries)
+        {
+            var header = entry.Entry.Header;
+            foreach (var id in Changed(header.Type, entry.Seq, header.Body))
+            {
+                _changed.Writer.TryWrite(new RecordChange(id, entry.Seq, header.Type));
+            }
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await foreach (var change in _changed.Reader.ReadAllAsync(stoppingToken))
+        {
+            try
+            {
+                var audience = await AudienceAsync(change.Id, stoppingToken);
+                if (audience.Count > 0)
+                {
+                    await hub.Clients.Groups([.. audience.Select(PartyHub<IRecordChangeClient>.GroupOf)]).Changed(change);
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                RecordChangeLog.PushFailed(logger, ex, change.Type, change.Id);
+            }
+        }
+    }
+}
+
+/// <summary>The log messages of <see cref="RecordChangeLive{THub}"/>.</summary>
+internal static partial class RecordChangeLog
+{
+    [LoggerMessage(EventId = 3221, Level = LogLevel.Error, Message = "Telling live clients of the change {Type} made to {Id} failed")]
+    public static partial void PushFailed(ILogger logger, Exception exception, string type, long id);
+}
