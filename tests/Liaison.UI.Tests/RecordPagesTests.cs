@@ -18,6 +18,7 @@ public sealed class RecordPagesTests(LiaisonUi ui)
     [InlineData("/Disputes", "#disputes")]
     [InlineData("/Verification", "#verification")]
     [InlineData("/Statistics", "#statistics")]
+    [InlineData("/Incidents/New", "#incident-form-page")]
     public async Task Page_DrawsFromTheApi_WithoutErrors(string path, string root)
     {
         ui.RequireBrowser();
@@ -82,6 +83,50 @@ public sealed class RecordPagesTests(LiaisonUi ui)
         await Expect(detail.GetByTestId("status")).ToContainTextAsync("acknowledged");
         await Expect(detail.GetByTestId("steps")).ToContainTextAsync("isr-officer");
         await Expect(list.Locator($"#incident-list li[data-id=\"{id}\"]")).ToHaveAttributeAsync("data-status", "acknowledged");
+    }
+
+    [Fact]
+    public async Task IncidentForm_ReportSignedInTheBrowser_ByPlaceName_UnknownPlaceRefusedWithTheNearest()
+    {
+        ui.RequireBrowser();
+        await using var browser = await ui.SignInAsync("isr-analyst");
+        var page = browser.Pages[0];
+        await ui.EnrolBrowserKeyAsync(page, "isr-analyst", "isr-admin");
+        await page.GotoAsync("/Incidents");
+        await page.GetByTestId("report-incident").ClickAsync();
+        await Expect(page.Locator("#incident-form-page")).ToHaveAttributeAsync("data-ready", "true");
+
+        // Nothing said of where: the browser says so before signing.
+        await page.GetByTestId("submit").ClickAsync();
+        await Expect(page.GetByTestId("form-checks")).ToContainTextAsync("Say where");
+
+        // A click on the map gives the point; a place name that matches nothing is refused with the nearest names.
+        await Expect(page.Locator("#incident-form-page")).ToHaveAttributeAsync("data-map-ready", "true");
+        await page.Locator("#incident-map").ClickAsync();
+        await Expect(page.Locator("input[name=lon]")).Not.ToHaveValueAsync("");
+        await page.Locator("input[name=lon]").FillAsync(string.Empty);
+        await page.Locator("input[name=lat]").FillAsync(string.Empty);
+        await page.Locator("input[name=place]").FillAsync("Quneitraa");
+        await page.GetByTestId("submit").ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("No place is named 'Quneitraa'; nearest:");
+
+        var narrative = "UI form test " + Guid.NewGuid().ToString("N")[..8];
+        await page.Locator("select[name=category]").SelectOptionAsync("detention");
+        await page.Locator("input[name=place]").FillAsync("Quneitra");
+        await page.Locator("tr[data-side=civilians] input[name=wounded-min]").FillAsync("1");
+        await page.Locator("tr[data-side=civilians] input[name=wounded-max]").FillAsync("3");
+        await page.Locator("textarea[name=narrative]").FillAsync(narrative);
+        await page.GetByTestId("submit").ClickAsync();
+
+        var answer = page.GetByTestId("answer");
+        await Expect(answer).ToContainTextAsync("Reported: incident #");
+        await Expect(answer.Locator("[data-role=status]")).ToHaveTextAsync("Status reported.");
+        using var client = ui.ApiClient("syr-officer");
+        var view = await client.GetFromJsonAsync<JsonElement>($"/api/v1/incidents/{await answer.GetAttributeAsync("data-id")}", TestContext.Current.CancellationToken);
+        Assert.Equal(("isr-analyst", "detention", "Quneitra", "B2"), (view.GetProperty("author").GetString(), view.GetProperty("category").GetString(), view.GetProperty("placeName").GetString(), view.GetProperty("grading").GetString()));
+        Assert.Equal(["SYR"], view.GetProperty("concerns").EnumerateArray().Select(p => p.GetString()!));
+        Assert.Equal(3, view.GetProperty("casualties").GetProperty("civilians").GetProperty("wounded").GetProperty("max").GetInt32());
+        Assert.Equal(narrative, view.GetProperty("narrative").GetProperty("text").GetString());
     }
 
     [Fact]
