@@ -130,6 +130,48 @@ public sealed class RecordPagesTests(LiaisonUi ui)
     }
 
     [Fact]
+    public async Task VerificationReportForm_ObserverReportsForcesInTheAreaOfSeparation_ViolationsFoundAndStated()
+    {
+        ui.RequireBrowser();
+        await using (var officer = await ui.SignInAsync("isr-officer"))
+        {
+            await officer.Pages[0].GotoAsync("/Verification");
+            await Expect(officer.Pages[0].Locator("#verification")).ToHaveAttributeAsync("data-ready", "true");
+            await Expect(officer.Pages[0].GetByTestId("report-form")).ToBeHiddenAsync();
+        }
+
+        await using var browser = await ui.SignInAsync("undof-observer");
+        var page = browser.Pages[0];
+        await ui.EnrolBrowserKeyAsync(page, "undof-observer", "undof-admin");
+        await page.GotoAsync("/Verification");
+        await Expect(page.Locator("#verification")).ToHaveAttributeAsync("data-ready", "true");
+        var form = page.GetByTestId("report-form");
+        await Expect(form).ToBeVisibleAsync();
+
+        await page.GetByTestId("report-submit").ClickAsync();
+        await Expect(page.GetByTestId("report-checks")).ToContainTextAsync("Write the report");
+
+        var text = "UI verification test " + Guid.NewGuid().ToString("N")[..8];
+        await form.Locator("select[name=zone]").SelectOptionAsync("aos");
+        await form.Locator("tr[data-side=SYR] input[name=troops]").FillAsync("40");
+        await form.Locator("tr[data-side=SYR] input[name=tanks]").FillAsync("2");
+        await form.Locator("select[name=violation-party]").SelectOptionAsync("ISR");
+        await form.Locator("input[name=violation-rule]").FillAsync("access-denied");
+        await form.Locator("input[name=violation-text]").FillAsync("The gate was closed to the patrol.");
+        await form.Locator("textarea[name=text]").FillAsync(text);
+        await page.GetByTestId("report-submit").ClickAsync();
+
+        var answer = page.GetByTestId("report-answer");
+        await Expect(answer).ToContainTextAsync("Reported: visit report #");
+        await Expect(answer.Locator("li[data-rule=access-denied]")).ToContainTextAsync("ISR: access-denied — The gate was closed to the patrol. (stated)");
+        await Expect(answer.Locator("li", new() { HasTextString = "SYR" })).Not.ToHaveCountAsync(0);
+        await Expect(page.GetByTestId("reports")).ToContainTextAsync(text);
+        using var client = ui.ApiClient("isr-officer");
+        var report = await client.GetFromJsonAsync<JsonElement>($"/api/v1/verification/reports/{await answer.GetAttributeAsync("data-id")}", TestContext.Current.CancellationToken);
+        Assert.Equal(("undof-observer", "aos", 40), (report.GetProperty("author").GetString(), report.GetProperty("zone").GetString(), report.GetProperty("observed").GetProperty("SYR").GetProperty("troops").GetInt32()));
+    }
+
+    [Fact]
     public async Task DisputePages_OpenedAndAnsweredFromTheCli_ShowUpWithoutAReload()
     {
         ui.RequireBrowser();

@@ -88,4 +88,7 @@
     load().catch((e) => R.showError(error, e)).finally(() => {
         root.dataset.ready = "true";
     });
+
+    // For the report form (verification-report.js): redraw after a report is recorded.
+    window.LiaisonVerification = { reload: () => load().catch((e) => R.showError(error, e)) };
 }());
