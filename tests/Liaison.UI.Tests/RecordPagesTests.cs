@@ -172,6 +172,22 @@ public sealed class RecordPagesTests(LiaisonUi ui)
     }
 
     [Fact]
+    public async Task VerificationPage_ReportFromTheCli_ShowsUpWithoutAReload()
+    {
+        ui.RequireBrowser();
+        await using var browser = await ui.SignInAsync("syr-officer");
+        var page = browser.Pages[0];
+        await page.GotoAsync("/Verification");
+        await Expect(page.Locator("#verification")).ToHaveAttributeAsync("data-live", "live");
+
+        var text = "UI live verification " + Guid.NewGuid().ToString("N")[..8];
+        var reported = await ui.CliAsync("--profile", "usa-mediator", "verification", "report", "--zone", "aol-10km", "--from", "now-3h", "--to", "now-1h", "--text", text);
+        Assert.True(reported.ExitCode == 0, $"verification report: {reported.Err}");
+
+        await Expect(page.GetByTestId("reports")).ToContainTextAsync(text);
+    }
+
+    [Fact]
     public async Task DisputePages_OpenedAndAnsweredFromTheCli_ShowUpWithoutAReload()
     {
         ui.RequireBrowser();

@@ -28,8 +28,8 @@ public sealed class DisputeLive(DisputeBook book, IHubContext<DisputeHub, IRecor
         : type == DisputeEntryTypes.Open ? [seq]
         : Named(body, "dispute");
 
-    protected override async Task<IReadOnlyList<PartyCode>> AudienceAsync(long id, CancellationToken cancellationToken) =>
-        (await book.StateAsync(cancellationToken)).Disputes.TryGetValue(id, out var dispute) ? dispute.Audience : [];
+    protected override async Task<IReadOnlyList<PartyCode>> AudienceAsync(RecordChange change, IReadOnlyList<PartyCode> entryAudience, CancellationToken cancellationToken) =>
+        (await book.StateAsync(cancellationToken)).Disputes.TryGetValue(change.Id, out var dispute) ? dispute.Audience : [];
 }
 
 /// <summary>Registration of live disputes in the web host.</summary>

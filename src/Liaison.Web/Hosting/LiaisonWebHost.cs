@@ -13,6 +13,7 @@ using Liaison.Web.Hotline;
 using Liaison.Web.Incidents;
 using Liaison.Web.Log;
 using Liaison.Web.Notices;
+using Liaison.Web.VerificationVisits;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
@@ -63,6 +64,7 @@ public static class LiaisonWebHost
         builder.Services.AddDisputes();
         builder.Services.AddDisputeLive();
         builder.Services.AddVerificationVisits();
+        builder.Services.AddVerificationLive();
         builder.Services.AddRecordState();
         builder.Services.AddLiaisonAuth();
         builder.Services.AddDataProtection().SetApplicationName("Liaison");
@@ -118,6 +120,7 @@ public static class LiaisonWebHost
         app.MapDisputeEndpoints();
         app.MapDisputeHub();
         app.MapVerificationVisitEndpoints();
+        app.MapVerificationHub();
         app.MapReconstructionEndpoints();
         app.MapRazorPages();
         return app;

@@ -24,13 +24,17 @@ public interface IRecordChangeClient
 public abstract class RecordChangeLive<THub>(IHubContext<THub, IRecordChangeClient> hub, ILogger logger) : BackgroundService, IEntryObserver
     where THub : PartyHub<IRecordChangeClient>
 {
-    private readonly Channel<RecordChange> _changed = Channel.CreateUnbounded<RecordChange>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+    private readonly Channel<(RecordChange Change, IReadOnlyList<PartyCode> EntryAudience)> _changed =
+        Channel.CreateUnbounded<(RecordChange, IReadOnlyList<PartyCode>)>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
 
     /// <summary>The objects entry <paramref name="seq"/> of <paramref name="type"/> changes (none for types the hub does not serve).</summary>
     public abstract IEnumerable<long> Changed(string type, long seq, JsonElement body);
 
-    /// <summary>Who may read object <paramref name="id"/> (empty when there is none, or it is not yet durable).</summary>
-    protected abstract Task<IReadOnlyList<PartyCode>> AudienceAsync(long id, CancellationToken cancellationToken);
+    /// <summary>
+    /// Who is told of <paramref name="change"/>: those who may read the object (empty when there is none, or it is not
+    /// yet durable). <paramref name="entryAudience"/> is the audience of the entry that made the change.
+    /// </summary>
+    protected abstract Task<IReadOnlyList<PartyCode>> AudienceAsync(RecordChange change, IReadOnlyList<PartyCode> entryAudience, CancellationToken cancellationToken);
 
     /// <summary>The ids an entry's body names in <paramref name="field"/> (a number) or <paramref name="listField"/> (an array of numbers).</summary>
     protected static IEnumerable<long> Named(JsonElement body, string field, string? listField = null)
@@ -63,18 +67,18 @@ public abstract class RecordChangeLive<THub>(IHubContext<THub, IRecordChangeClie
             var header = entry.Entry.Header;
             foreach (var id in Changed(header.Type, entry.Seq, header.Body))
             {
-                _changed.Writer.TryWrite(new RecordChange(id, entry.Seq, header.Type));
+                _changed.Writer.TryWrite((new RecordChange(id, entry.Seq, header.Type), header.Audience));
             }
         }
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await foreach (var change in _changed.Reader.ReadAllAsync(stoppingToken))
+        await foreach (var (change, entryAudience) in _changed.Reader.ReadAllAsync(stoppingToken))
         {
             try
             {
-                var audience = await AudienceAsync(change.Id, stoppingToken);
+                var audience = await AudienceAsync(change, entryAudience, stoppingToken);
                 if (audience.Count > 0)
                 {
                     await hub.Clients.Groups([.. audience.Select(PartyHub<IRecordChangeClient>.GroupOf)]).Changed(change);

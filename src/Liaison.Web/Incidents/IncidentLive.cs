@@ -28,9 +28,9 @@ public sealed class IncidentLive(IncidentBook book, IHubContext<IncidentHub, IRe
         : type == IncidentEntryTypes.Report ? [seq]
         : Named(body, "incident", "incidents");
 
-    protected override Task<IReadOnlyList<PartyCode>> AudienceAsync(long id, CancellationToken cancellationToken) =>
+    protected override Task<IReadOnlyList<PartyCode>> AudienceAsync(RecordChange change, IReadOnlyList<PartyCode> entryAudience, CancellationToken cancellationToken) =>
         book.ReadAsync<IReadOnlyList<PartyCode>>(
-            (register, durable) => id <= durable && register.Incidents.TryGetValue(id, out var incident) ? incident.Audience : [], cancellationToken);
+            (register, durable) => change.Id <= durable && register.Incidents.TryGetValue(change.Id, out var incident) ? incident.Audience : [], cancellationToken);
 }
 
 /// <summary>Registration of live incidents in the web host.</summary>

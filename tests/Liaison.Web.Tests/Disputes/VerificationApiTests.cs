@@ -11,7 +11,7 @@ namespace Liaison.Web.Tests.Disputes;
 /// the on-demand deadline and the cadence kept by the server's own entries, and the schedule.
 /// </summary>
 [Collection(nameof(LiaisonAppCollection))]
-public sealed class VerificationApiTests(LiaisonAppFixture app)
+public sealed partial class VerificationApiTests(LiaisonAppFixture app)
 {
     private static readonly TimeSpan OnDemand = TimeSpan.FromHours(48);
     private readonly CaseClient _cases = new(app);

@@ -1,6 +1,7 @@
 // The verification page (Pages/Verification): the schedule per zone (GET /api/v1/verification/schedule), the parties'
 // requests with their deadlines (…/requests) and the reports with forces observed against the zone's limits and the
-// violations found (…/reports). A party's officers request a visit with the form (entry-forms.js signs it).
+// violations found (…/reports). A party's officers request a visit with the form (entry-forms.js signs it). Redraws
+// live when a verification entry addressed to the party is recorded (/hubs/verification).
 (function () {
     "use strict";
 
@@ -89,6 +90,28 @@
         root.dataset.ready = "true";
     });
 
-    // For the report form (verification-report.js): redraw after a report is recorded.
-    window.LiaisonVerification = { reload: () => load().catch((e) => R.showError(error, e)) };
+    // A request, report or overdue visit addressed to the party redraws the page (one redraw at a time, one more after
+    // it); the report form (verification-report.js) asks for one after its report is recorded.
+    let loading = null;
+    let again = false;
+    function reload() {
+        if (loading) {
+            again = true;
+            return loading;
+        }
+
+        loading = load().catch((e) => R.showError(error, e)).finally(() => {
+            loading = null;
+            if (again) {
+                again = false;
+                reload();
+            }
+        });
+        return loading;
+    }
+
+    window.LiaisonVerification = { reload };
+    if (window.LiaisonLive) {
+        window.LiaisonLive.connect(root, "changed", () => reload());
+    }
 }());
