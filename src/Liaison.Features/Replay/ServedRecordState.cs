@@ -76,7 +76,7 @@ public sealed class ServedRecordState(
         ]);
     }
 
-    /// <summary>A fresh fold of every entry in the record now, with the keys table, digested for <paramref name="reader"/>.</summary>
+    /// <summary>A fresh fold of the entries <paramref name="reader"/> may read in the record now, with the keys table, digested for it.</summary>
     public async Task<RecordDigest> FoldAsync(PartyCode reader, CancellationToken cancellationToken)
     {
         var config = mechanism.Config;
@@ -84,9 +84,11 @@ public sealed class ServedRecordState(
 
         // One read transaction: the entries and the keys table are read from the same snapshot of the database.
         await using var snapshot = await db.Database.BeginTransactionAsync(cancellationToken);
-        var entries = await db.Entries.AsNoTracking().OrderBy(e => e.Seq)
-            .Select(e => new Domain.Record.ReplayEntry(e.Seq, e.Type, e.Author, e.KeyId, e.Payload, e.ServerTime))
-            .ToListAsync(cancellationToken);
+        // The entries the reader may read, as the API serves them (a payload only where it is in the audience): what the
+        // reader's own replay folds, and so what its live view must equal.
+        var entries = (await db.Entries.AsNoTracking().OrderBy(e => e.Seq).ToListAsync(cancellationToken))
+            .Select(e => new Domain.Record.ReplayEntry(e.Seq, e.Type, e.Author, e.KeyId, e.AudienceCodes.Contains(reader.Value) ? e.Payload : null, e.ServerTime))
+            .ToList();
         var folded = RecordFold.Fold(config, notices.Zones, entries);
         var digest = folded.DigestFor(config, reader);
         var keys = await RecordProjections.KeysAsync(db, config.Id, folded.Size, cancellationToken);
