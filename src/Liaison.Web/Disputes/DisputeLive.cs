@@ -2,8 +2,6 @@ using System.Text.Json;
 using Liaison.Domain.Disputes;
 using Liaison.Domain.Parties;
 using Liaison.Features.Disputes;
-using Liaison.Features.Entries;
-using Liaison.Features.Identity;
 using Liaison.Web.Hosting;
 using Microsoft.AspNetCore.SignalR;
 
@@ -30,24 +28,4 @@ public sealed class DisputeLive(DisputeBook book, IHubContext<DisputeHub, IRecor
 
     protected override async Task<IReadOnlyList<PartyCode>> AudienceAsync(RecordChange change, IReadOnlyList<PartyCode> entryAudience, CancellationToken cancellationToken) =>
         (await book.StateAsync(cancellationToken)).Disputes.TryGetValue(change.Id, out var dispute) ? dispute.Audience : [];
-}
-
-/// <summary>Registration of live disputes in the web host.</summary>
-public static class DisputeLiveRegistration
-{
-    /// <summary>Registers the dispute change observer and its hub's sender.</summary>
-    public static IServiceCollection AddDisputeLive(this IServiceCollection services)
-    {
-        services.AddSingleton<DisputeLive>();
-        services.AddSingleton<IEntryObserver>(sp => sp.GetRequiredService<DisputeLive>());
-        services.AddHostedService(sp => sp.GetRequiredService<DisputeLive>());
-        return services;
-    }
-
-    /// <summary>Maps the disputes hub.</summary>
-    public static IEndpointRouteBuilder MapDisputeHub(this IEndpointRouteBuilder routes)
-    {
-        routes.MapHub<DisputeHub>(DisputeLive.HubPath, options => options.CloseOnAuthenticationExpiration = true).RequireAuthorization(TokenScopes.EntriesRead);
-        return routes;
-    }
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Threading.Channels;
 using Liaison.Domain.Parties;
 using Liaison.Features.Entries;
+using Liaison.Features.Identity;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Liaison.Web.Hosting;
@@ -97,4 +98,27 @@ internal static partial class RecordChangeLog
 {
     [LoggerMessage(EventId = 3221, Level = LogLevel.Error, Message = "Telling live clients of the change {Type} made to {Id} failed")]
     public static partial void PushFailed(ILogger logger, Exception exception, string type, long id);
+}
+
+/// <summary>Registration of the record-change hubs in the web host.</summary>
+public static class RecordChangeLiveRegistration
+{
+    /// <summary>Registers <typeparamref name="TLive"/> as an entry observer and the background service that sends its changes.</summary>
+    public static IServiceCollection AddRecordChangeLive<TLive, THub>(this IServiceCollection services)
+        where TLive : RecordChangeLive<THub>
+        where THub : PartyHub<IRecordChangeClient>
+    {
+        services.AddSingleton<TLive>();
+        services.AddSingleton<IEntryObserver>(sp => sp.GetRequiredService<TLive>());
+        services.AddHostedService(sp => sp.GetRequiredService<TLive>());
+        return services;
+    }
+
+    /// <summary>Maps <typeparamref name="THub"/> at <paramref name="path"/> for signed-in members who may read entries.</summary>
+    public static IEndpointRouteBuilder MapRecordChangeHub<THub>(this IEndpointRouteBuilder routes, string path)
+        where THub : PartyHub<IRecordChangeClient>
+    {
+        routes.MapHub<THub>(path, options => options.CloseOnAuthenticationExpiration = true).RequireAuthorization(TokenScopes.EntriesRead);
+        return routes;
+    }
 }

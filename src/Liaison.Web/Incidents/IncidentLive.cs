@@ -1,8 +1,6 @@
 using System.Text.Json;
 using Liaison.Domain.Incidents;
 using Liaison.Domain.Parties;
-using Liaison.Features.Entries;
-using Liaison.Features.Identity;
 using Liaison.Features.Incidents;
 using Liaison.Web.Hosting;
 using Microsoft.AspNetCore.SignalR;
@@ -31,24 +29,4 @@ public sealed class IncidentLive(IncidentBook book, IHubContext<IncidentHub, IRe
     protected override Task<IReadOnlyList<PartyCode>> AudienceAsync(RecordChange change, IReadOnlyList<PartyCode> entryAudience, CancellationToken cancellationToken) =>
         book.ReadAsync<IReadOnlyList<PartyCode>>(
             (register, durable) => change.Id <= durable && register.Incidents.TryGetValue(change.Id, out var incident) ? incident.Audience : [], cancellationToken);
-}
-
-/// <summary>Registration of live incidents in the web host.</summary>
-public static class IncidentLiveRegistration
-{
-    /// <summary>Registers the incident change observer and its hub's sender.</summary>
-    public static IServiceCollection AddIncidentLive(this IServiceCollection services)
-    {
-        services.AddSingleton<IncidentLive>();
-        services.AddSingleton<IEntryObserver>(sp => sp.GetRequiredService<IncidentLive>());
-        services.AddHostedService(sp => sp.GetRequiredService<IncidentLive>());
-        return services;
-    }
-
-    /// <summary>Maps the incidents hub.</summary>
-    public static IEndpointRouteBuilder MapIncidentHub(this IEndpointRouteBuilder routes)
-    {
-        routes.MapHub<IncidentHub>(IncidentLive.HubPath, options => options.CloseOnAuthenticationExpiration = true).RequireAuthorization(TokenScopes.EntriesRead);
-        return routes;
-    }
 }

@@ -1,8 +1,6 @@
 using System.Text.Json;
 using Liaison.Domain.Parties;
 using Liaison.Domain.VerificationVisits;
-using Liaison.Features.Entries;
-using Liaison.Features.Identity;
 using Liaison.Web.Hosting;
 using Microsoft.AspNetCore.SignalR;
 
@@ -28,24 +26,4 @@ public sealed class VerificationLive(IHubContext<VerificationHub, IRecordChangeC
     // The entry is committed and the parties it is addressed to may read it: they are the ones told.
     protected override Task<IReadOnlyList<PartyCode>> AudienceAsync(RecordChange change, IReadOnlyList<PartyCode> entryAudience, CancellationToken cancellationToken) =>
         Task.FromResult(entryAudience);
-}
-
-/// <summary>Registration of live verification in the web host.</summary>
-public static class VerificationLiveRegistration
-{
-    /// <summary>Registers the verification change observer and its hub's sender.</summary>
-    public static IServiceCollection AddVerificationLive(this IServiceCollection services)
-    {
-        services.AddSingleton<VerificationLive>();
-        services.AddSingleton<IEntryObserver>(sp => sp.GetRequiredService<VerificationLive>());
-        services.AddHostedService(sp => sp.GetRequiredService<VerificationLive>());
-        return services;
-    }
-
-    /// <summary>Maps the verification hub.</summary>
-    public static IEndpointRouteBuilder MapVerificationHub(this IEndpointRouteBuilder routes)
-    {
-        routes.MapHub<VerificationHub>(VerificationLive.HubPath, options => options.CloseOnAuthenticationExpiration = true).RequireAuthorization(TokenScopes.EntriesRead);
-        return routes;
-    }
 }
