@@ -16,7 +16,7 @@ public sealed class IncidentReconstructionTests(LiaisonUi ui)
     public async Task ReportedFromTheCli_AcknowledgedInTheBrowser_DisputedAndFound_ReconstructedAndItsBundleVerifiesOffline()
     {
         ui.RequireBrowser();
-        var incident = await CliIdAsync("syr-officer", "incident", "report", "--category", "exchange-of-fire", "--at", "now-2h",
+        var incident = await ui.CliIdAsync("syr-officer", "incident", "report", "--category", "exchange-of-fire", "--at", "now-2h",
             "--point", "35.95,33.12", "--grading", "B2", "--actor", "syrian-government-forces", "--killed", "SYR=0-1",
             "--narrative", "تبادل لإطلاق النار شرق القنيطرة", "--lang", "ar");
 
@@ -37,7 +37,7 @@ public sealed class IncidentReconstructionTests(LiaisonUi ui)
             await Expect(page.Locator("#incident-timeline [data-party=\"ISR\"][data-kind=\"ack\"]")).ToContainTextAsync("isr-officer acknowledged the report");
         }
 
-        var dispute = await CliIdAsync("syr-officer", "dispute", "open", "--respondent", "ISR", "--breach", "1974 Agreement: fire across the line",
+        var dispute = await ui.CliIdAsync("syr-officer", "dispute", "open", "--respondent", "ISR", "--breach", "1974 Agreement: fire across the line",
             "--incident", incident.ToString(System.Globalization.CultureInfo.InvariantCulture), "--claim", "Israeli forces opened fire east of Quneitra.");
         var found = await ui.CliAsync("--profile", "usa-mediator", "dispute", "finding", dispute.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--outcome", "inconclusive", "--reason", "Both sides' accounts agree on the exchange, not on who fired first.", "--remedy", "A joint patrol of the line.");
@@ -101,14 +101,5 @@ public sealed class IncidentReconstructionTests(LiaisonUi ui)
         {
             File.Delete(file);
         }
-    }
-
-    /// <summary>Runs the CLI with <c>--json</c> as <paramref name="profile"/>; returns the <c>id</c> it answers.</summary>
-    private async Task<long> CliIdAsync(string profile, params string[] args)
-    {
-        var run = await ui.CliAsync(["--profile", profile, "--json", .. args]);
-        Assert.True(run.ExitCode == 0, $"{string.Join(' ', args[..2])}: {run.Err}");
-        using var json = JsonDocument.Parse(run.Out);
-        return json.RootElement.GetProperty("id").GetInt64();
     }
 }

@@ -152,6 +152,15 @@ public sealed class LiaisonUi : IAsyncLifetime
         return (process.ExitCode, await output, await error);
     }
 
+    /// <summary>Runs the CLI with <c>--json</c> as <paramref name="profile"/>; returns the <c>id</c> it answers.</summary>
+    public async Task<long> CliIdAsync(string profile, params string[] args)
+    {
+        var run = await CliAsync(["--profile", profile, "--json", .. args]);
+        Assert.True(run.ExitCode == 0, $"{string.Join(' ', args.Take(2))}: {run.Err}");
+        using var json = System.Text.Json.JsonDocument.Parse(run.Out);
+        return json.RootElement.GetProperty("id").GetInt64();
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_browser is not null)

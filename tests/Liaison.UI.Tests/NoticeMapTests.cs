@@ -229,11 +229,7 @@ public sealed partial class NoticeMapTests(LiaisonUi ui)
         await File.WriteAllTextAsync(file, area, TestContext.Current.CancellationToken);
         try
         {
-            string[] args = ["--profile", profile, "--json", "notice", "file", "--kind", kind, "--area", file, "--from", from, "--to", to, "--text", "UI test " + Guid.NewGuid().ToString("N")[..8], .. more];
-            var filed = await ui.CliAsync(args);
-            Assert.True(filed.ExitCode == 0, $"notice file: {filed.Err}");
-            using var json = JsonDocument.Parse(filed.Out);
-            return json.RootElement.GetProperty("id").GetInt64();
+            return await ui.CliIdAsync(profile, ["notice", "file", "--kind", kind, "--area", file, "--from", from, "--to", to, "--text", "UI test " + Guid.NewGuid().ToString("N")[..8], .. more]);
         }
         finally
         {

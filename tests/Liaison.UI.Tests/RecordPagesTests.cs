@@ -62,14 +62,8 @@ public sealed class RecordPagesTests(LiaisonUi ui)
         await list.GotoAsync("/Incidents");
         await Expect(list.Locator("#incidents")).ToHaveAttributeAsync("data-live", "live");
 
-        var reported = await ui.CliAsync("--profile", "syr-officer", "--json", "incident", "report", "--category", "detention", "--at", "now-1h",
+        var id = await ui.CliIdAsync("syr-officer", "incident", "report", "--category", "detention", "--at", "now-1h",
             "--point", "38.75,34.25", "--grading", "B2", "--narrative", "UI live test " + Guid.NewGuid().ToString("N")[..8], "--lang", "en");
-        Assert.True(reported.ExitCode == 0, $"incident report: {reported.Err}");
-        long id;
-        using (var json = JsonDocument.Parse(reported.Out))
-        {
-            id = json.RootElement.GetProperty("id").GetInt64();
-        }
 
         await Expect(list.Locator($"#incident-list li[data-id=\"{id}\"]")).ToBeVisibleAsync();
 
@@ -196,14 +190,8 @@ public sealed class RecordPagesTests(LiaisonUi ui)
         await list.GotoAsync("/Disputes");
         await Expect(list.Locator("#disputes")).ToHaveAttributeAsync("data-live", "live");
 
-        var opened = await ui.CliAsync("--profile", "syr-officer", "--json", "dispute", "open", "--respondent", "ISR", "--breach", "ref:UI live test",
+        var id = await ui.CliIdAsync("syr-officer", "dispute", "open", "--respondent", "ISR", "--breach", "ref:UI live test",
             "--claim", "Shelling near Quneitra " + Guid.NewGuid().ToString("N")[..8]);
-        Assert.True(opened.ExitCode == 0, $"dispute open: {opened.Err}");
-        long id;
-        using (var json = JsonDocument.Parse(opened.Out))
-        {
-            id = json.RootElement.GetProperty("id").GetInt64();
-        }
 
         await Expect(list.Locator($"#dispute-rows tr[data-id=\"{id}\"]")).ToBeVisibleAsync();
         var detail = await browser.NewPageAsync();
