@@ -80,14 +80,12 @@ public static class ReplayCommand
         var options = new DbContextOptionsBuilder<LiaisonDbContext>();
         DatabaseSetup.Configure(options, DatabaseSetup.SqliteConnectionString(folder.Root));
         await using var db = new LiaisonDbContext(options.Options);
-        var records = await db.Entries.AsNoTracking().OrderBy(e => e.Seq).ToListAsync(cancellationToken);
-        var (config, zones) = Recorded(Load(configFile), Establishment(records.Select(e => new ReplayEntry(e.Seq, e.Type, e.Author, e.KeyId, e.Payload))));
-        var viewer = Viewer(config, party ?? config.Convener.Code.Value);
+        var loaded = Load(configFile);
+        var viewer = Viewer(loaded.Config, party ?? loaded.Config.Convener.Code.Value);
 
-        // The entries the viewer may read, as the server would serve them: the payload only where it is in the audience.
-        var entries = records
-            .Select(e => new ReplayEntry(e.Seq, e.Type, e.Author, e.KeyId, e.AudienceCodes.Contains(viewer.Value) ? e.Payload : null, e.ServerTime))
-            .ToList();
+        // The entries the viewer may read, as the server would serve them; the establish entry is addressed to every party.
+        var entries = await RecordFold.ReadableEntriesAsync(db, viewer, cancellationToken);
+        var (config, zones) = Recorded(loaded, Establishment(entries));
         var replayed = RecordFold.Fold(config, zones, entries).DigestFor(config, viewer);
         var stored = await StoredAsync(db, new FolderContexts(options.Options), config, viewer, replayed, cancellationToken);
         return await ReportAsync(context, parse, globals, replayed, stored, "the stored projections", "load");

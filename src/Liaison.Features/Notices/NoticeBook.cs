@@ -89,13 +89,24 @@ public sealed class NoticeBook(EstablishedMechanism mechanism, IDbContextFactory
         }
     }
 
-    /// <summary>Who reads notice <paramref name="id"/> (empty when there is no such notice).</summary>
-    public async Task<IReadOnlyList<PartyCode>> AudienceAsync(long id, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs <paramref name="read"/> on notice <paramref name="id"/> once per board its audience reads (the record's for
+    /// the parties and the convener, an observer's own), under one lock, with the highest durable sequence number; gives
+    /// each result with the readers it is for (nothing when there is no such notice).
+    /// </summary>
+    public async Task<IReadOnlyList<(IReadOnlyList<PartyCode> Readers, T Value)>> ReadForAudienceAsync<T>(long id, Func<Notice, long, T> read, CancellationToken cancellationToken)
     {
         var boards = await BoardsAsync(cancellationToken);
         lock (_gate)
         {
-            return boards.Record.Notices.TryGetValue(id, out var notice) ? notice.Audience : [];
+            if (!boards.Record.Notices.TryGetValue(id, out var notice))
+            {
+                return [];
+            }
+
+            return [.. notice.Audience.GroupBy(boards.For)
+                .Where(readers => readers.Key.Notices.ContainsKey(id))
+                .Select(readers => ((IReadOnlyList<PartyCode>)[.. readers], read(readers.Key.Notices[id], _committed)))];
         }
     }
 

@@ -9,11 +9,13 @@ using Liaison.Domain.Parties;
 using Liaison.Domain.Record;
 using Liaison.Domain.VerificationVisits;
 using Liaison.Domain.Zones;
+using Liaison.Features.Data;
 using Liaison.Features.Disputes;
 using Liaison.Features.Hotline;
 using Liaison.Features.Incidents;
 using Liaison.Features.Notices;
 using Liaison.Features.VerificationVisits;
+using Microsoft.EntityFrameworkCore;
 
 namespace Liaison.Features.Replay;
 
@@ -60,6 +62,20 @@ public sealed record FoldedRecord(
 /// </summary>
 public static class RecordFold
 {
+    /// <summary>
+    /// Every entry of the database in sequence order as <paramref name="reader"/> may read it, as the API serves it: the
+    /// payload only where the reader is in the entry's audience (a leaf only otherwise). What the reader's replay folds.
+    /// </summary>
+    public static async Task<List<ReplayEntry>> ReadableEntriesAsync(LiaisonDbContext db, PartyCode reader, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var rows = await db.Entries.AsNoTracking().OrderBy(e => e.Seq)
+            .Select(e => new { e.Seq, e.Type, e.Author, e.KeyId, e.Payload, e.ServerTime, e.Audience })
+            .ToListAsync(cancellationToken);
+        return [.. rows.Select(e => new ReplayEntry(e.Seq, e.Type, e.Author, e.KeyId,
+            e.Audience.Split(',', StringSplitOptions.RemoveEmptyEntries).Contains(reader.Value) ? e.Payload : null, e.ServerTime))];
+    }
+
     /// <param name="config">The configuration the mechanism was established with.</param>
     /// <param name="zones">Its zones (<see cref="ZoneFiles.Load"/>).</param>
     /// <param name="entries">Every entry of a prefix of the record (a leaf without payload when the viewer may not read it).</param>

@@ -84,11 +84,8 @@ public sealed class ServedRecordState(
 
         // One read transaction: the entries and the keys table are read from the same snapshot of the database.
         await using var snapshot = await db.Database.BeginTransactionAsync(cancellationToken);
-        // The entries the reader may read, as the API serves them (a payload only where it is in the audience): what the
-        // reader's own replay folds, and so what its live view must equal.
-        var entries = (await db.Entries.AsNoTracking().OrderBy(e => e.Seq).ToListAsync(cancellationToken))
-            .Select(e => new Domain.Record.ReplayEntry(e.Seq, e.Type, e.Author, e.KeyId, e.AudienceCodes.Contains(reader.Value) ? e.Payload : null, e.ServerTime))
-            .ToList();
+        // What the reader's own replay folds, and so what its live view must equal.
+        var entries = await RecordFold.ReadableEntriesAsync(db, reader, cancellationToken);
         var folded = RecordFold.Fold(config, notices.Zones, entries);
         var digest = folded.DigestFor(config, reader);
         var keys = await RecordProjections.KeysAsync(db, config.Id, folded.Size, cancellationToken);

@@ -66,14 +66,10 @@ public sealed partial class NoticeLive(NoticeBook book, IHubContext<NoticeHub, I
             {
                 // Each reader gets the notice from the board it reads (an observer's conflicts count only notices it reads).
                 var now = time.GetUtcNow();
-                var audience = await book.AudienceAsync(id, stoppingToken);
-                foreach (var reader in audience)
+                var views = await book.ReadForAudienceAsync(id, (notice, durable) => NoticeView.From(notice, now, durable), stoppingToken);
+                foreach (var (readers, view) in views)
                 {
-                    var view = await book.ReadAsync(reader, (board, durable) => board.Notices.TryGetValue(id, out var n) ? NoticeView.From(n, now, durable) : null, stoppingToken);
-                    if (view is not null)
-                    {
-                        await hub.Clients.Group(NoticeHub.GroupOf(reader)).Notice(view);
-                    }
+                    await hub.Clients.Groups([.. readers.Select(NoticeHub.GroupOf)]).Notice(view);
                 }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)

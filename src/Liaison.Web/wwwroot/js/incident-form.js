@@ -63,7 +63,7 @@
 
     // ---- the body -------------------------------------------------------------------------------------------------------
 
-    const utc = (value) => (value ? `${value.length === 16 ? `${value}:00` : value}Z` : null);
+    const utc = R.utcInput;
 
     function range(row, what, problems) {
         const min = row.querySelector(`input[name="${what}-min"]`).value;

@@ -96,27 +96,12 @@
         }
     }
 
-    // A change to an incident the party may read reloads the list (coalesced: one reload at a time, one more after it).
-    let loading = null;
-    let again = false;
-    function reload() {
-        if (loading) {
-            again = true;
-            return;
-        }
-
-        loading = load().finally(() => {
-            loading = null;
-            if (again) {
-                again = false;
-                reload();
-            }
-        });
-    }
-
     filters.addEventListener("change", () => load());
     load();
+
+    // A change to an incident the party may read reloads the list (one reload at a time, one more after it).
     if (window.LiaisonLive) {
+        const reload = R.coalesced(load);
         window.LiaisonLive.connect(root, "changed", () => reload());
     }
 }());

@@ -165,5 +165,35 @@
         element.textContent = error && error.message ? error.message : String(error);
     }
 
-    window.LiaisonRecords = Object.freeze({ el, fetchJson, utc, time, span, isoSeconds, lateText, countdown, statusBadge, partyBadge, userText, timeline, showError });
+    /**
+     * A redraw for live pushes: calls load() (returning a promise), one at a time; calls made while one runs become one
+     * more run after it. Returns the running promise.
+     */
+    function coalesced(load) {
+        let running = null;
+        let again = false;
+        const run = () => {
+            if (running) {
+                again = true;
+                return running;
+            }
+
+            running = load().finally(() => {
+                running = null;
+                if (again) {
+                    again = false;
+                    run();
+                }
+            });
+            return running;
+        };
+        return run;
+    }
+
+    /** A datetime-local input's value, read as UTC, as RFC 3339 ("2026-01-10T08:00" → "2026-01-10T08:00:00Z"); null when empty. */
+    function utcInput(value) {
+        return value ? `${value.length === 16 ? `${value}:00` : value}Z` : null;
+    }
+
+    window.LiaisonRecords = Object.freeze({ el, fetchJson, utc, time, span, isoSeconds, lateText, countdown, statusBadge, partyBadge, userText, timeline, showError, coalesced, utcInput });
 }());

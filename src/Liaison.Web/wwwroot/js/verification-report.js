@@ -53,7 +53,7 @@
         rows.append(copy);
     });
 
-    const utc = (value) => (value ? `${value.length === 16 ? `${value}:00` : value}Z` : null);
+    const utc = R.utcInput;
 
     /** The body, or the problems the browser can tell before signing. */
     function collect() {

@@ -92,24 +92,7 @@
 
     // A request, report or overdue visit addressed to the party redraws the page (one redraw at a time, one more after
     // it); the report form (verification-report.js) asks for one after its report is recorded.
-    let loading = null;
-    let again = false;
-    function reload() {
-        if (loading) {
-            again = true;
-            return loading;
-        }
-
-        loading = load().catch((e) => R.showError(error, e)).finally(() => {
-            loading = null;
-            if (again) {
-                again = false;
-                reload();
-            }
-        });
-        return loading;
-    }
-
+    const reload = R.coalesced(() => load().catch((e) => R.showError(error, e)));
     window.LiaisonVerification = { reload };
     if (window.LiaisonLive) {
         window.LiaisonLive.connect(root, "changed", () => reload());
